@@ -1,0 +1,300 @@
+/**
+ * Page furniture removal: decides which lines of a saved article are news and which are the
+ * page around it (banners, buttons, repeated captions, photo credits, wire credits, datelines).
+ *
+ * The rules are about the *shape* of furniture, not about particular sites: a short line made
+ * only of an interface word, a line repeated within a few lines (photo captions are printed
+ * twice by many templates), a trailing "/AGENCY" photo credit, "(With input from X)".
+ * Nothing here rewrites the text: it returns spans into it.
+ */
+import type {Furniture, ParagraphRole, Span} from './types.js';
+
+/** A block of text the cleaner keeps: a paragraph candidate with its role. */
+export interface KeptBlock extends Span {
+	readonly role: ParagraphRole;
+}
+
+/** What the cleaner found in an article's text. */
+export interface CleanResult {
+	readonly blocks: readonly KeptBlock[];
+	readonly furniture: readonly Furniture[];
+	/** The article's own headline, when its first line is one. */
+	readonly headline?: string;
+	/** Wire service credited in the text ("Reuters"). */
+	readonly wire?: string;
+	/** ISO date or date-time read from a dateline ("Updated 22:15, 12-Dec-2021"). */
+	readonly date?: string;
+	/** Outlet named on a line of its own, when it matches a known outlet hint. */
+	readonly outlet?: string;
+}
+
+/** Options for {@link cleanText}. */
+export interface CleanOptions {
+	/** The outlet's name, if known: a header line that is only this name is furniture. */
+	readonly outlet?: string;
+}
+
+/** A line of the text, trimmed, with its span. */
+interface Line extends Span {
+	readonly value: string;
+	/** Index of the blank-line-separated block the line belongs to. */
+	readonly block: number;
+}
+
+// Whitespace including no-break and other Unicode spaces that pages leave at line ends.
+const SPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
+
+/** Interface words that make up a whole line of page chrome. */
+const CHROME_LINE =
+	/^(?:download(?: (?:the )?app)?|search trends|trending(?: now| topics)?|advertisement|advertising|sponsored(?: content)?|share(?: this(?: article| story)?)?|share on (?:facebook|twitter|x|linkedin|whatsapp)|facebook|twitter|linkedin|whatsapp|email|e-mail|print|copy link|link copied|comments?|show comments|view comments|skip to (?:main )?content|most (?:read|popular)|related(?: articles| stories| coverage)?|recommended(?: for you)?|more from [\w .]+|watch(?: now| live)?|listen(?: to (?:this )?(?:article|story))?|play video|video|photos?|gallery|image|close|menu|subscribe|sign in|log in|sign up|newsletter|follow us|top stories|latest news|breaking news|read more|see more|load more|back to top|continue reading|story continues below)[.:!]?$/i;
+
+/** Site banners and prompts: browser warnings, cookie and newsletter prompts. */
+const BANNER =
+	/\b(?:IE ?\d+ is not supported|not supported\.? For an optimal experience|(?:upgrade|update) your browser|enable javascript|javascript is (?:disabled|required)|we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|sign up for (?:our|the) [\w ]*newsletter|subscribe to (?:our|the) [\w ]*newsletter|get (?:our|the) [\w ]*newsletter|already a subscriber|create a free account|you have reached your (?:free )?article limit|ad blocker|disable your ad ?block)/i;
+
+/** "Read more:", "Related:", "READ MORE: …" teaser lines. */
+const TEASER = /^(?:read more|related|more|see also|also read|recommended|watch|listen)\s*[:|>»]/i;
+
+/** A wire-service credit on a line of its own: "/ Source: Reuters", "(With input from Reuters)". */
+const WIRE_LINE: readonly RegExp[] = [
+	/^\/?\s*Source:\s*(?<wire>[\p{L}][\p{L}\p{N} .&'-]{0,40}?)\s*$/u,
+	/^\(\s*(?:With (?:additional )?(?:input|inputs|reporting|agency inputs?) (?:from|by)|Additional reporting by|Reporting by|Source:)\s+(?<wire>[^)]{1,120}?)\s*\)\.?$/iu,
+	/^(?:With (?:input|inputs|reporting) from)\s+(?<wire>[\p{L}][\p{L} .&,-]{0,60}?)\.?$/iu,
+];
+
+/** Bylines on their own line. */
+const BYLINE = /^(?:By|Reporting by|Written by|Words by)\s+\p{Lu}[\p{L}.'-]*(?:[ ,]+(?:and\s+)?\p{Lu}[\p{L}.'-]*){0,6}(?:\s*[|,]\s*[\p{L} ]{0,40})?$/u;
+
+/** Datelines that carry the publication time: "Updated 22:15, 12-Dec-2021", "Published Dec. 12, 2021". */
+const DATELINE =
+	/^(?:(?:Updated|Published|Posted|Last updated|First published)\b[:\s]*)?(?:[\p{L}]+,?\s+)?(?:\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s*[A-Z]{2,4})?,?\s*)?(?:\d{1,2}[-\s/.](?:\p{L}{3,9}|\d{1,2})\.?[-\s/.,]+\d{4}|\p{L}{3,9}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})(?:,?\s*\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s*[A-Z]{2,4})?)?\.?$/iu;
+
+/**
+ * A photo credit at the end of a line: " /CFP", ". /Xinhua", "Mikhail Metzel / Pool via Reuters",
+ * "(Photo: AP)", "Getty Images". Group `credit` is the credit itself.
+ */
+const TRAILING_CREDIT: readonly RegExp[] = [
+	// "… 2021. /CFP" or "… 2021 / Reuters" — a slash, then one to five capitalised words.
+	/(?<=[.!?)\]"”’\p{L}\p{N}])\s*(?<credit>\/\s?\p{Lu}[\p{L}\p{N}&.'-]*(?:\s(?:via\s)?\p{Lu}[\p{L}\p{N}&.'-]*){0,4})\s*$/u,
+	// "…2021.Mikhail Metzel / Pool via Reuters" — a name, a slash, then an agency, right after the caption.
+	/(?<=[.!?])\s*(?<credit>\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+){0,3}\s?\/\s?[\p{L}][\p{L} .&-]{1,40})\s*$/u,
+	/\s*(?<credit>\((?:Photo|Image|Picture|Credit|Photograph)s?(?: by)?:?\s[^)]{1,80}\))\s*$/iu,
+	/\s*(?<credit>(?:Photo|Image|Picture|Photograph)(?: by|:)\s[^.]{1,80}|(?:AP|AFP|Getty Images|Reuters|EPA|Shutterstock)(?: Photo)?(?:\s?\/\s?[\p{L} .]{1,40})?)\s*$/u,
+];
+
+/** Lines at most this long can be chrome, bylines or credits. */
+const SHORT = 80;
+
+/**
+ * Split text into trimmed non-empty lines with their spans and block numbers
+ * (blocks are separated by blank lines).
+ */
+function splitLines(text: string): Line[] {
+	const lines: Line[] = [];
+	let block = 0;
+	let sawBlank = false;
+	let pos = 0;
+	while (pos <= text.length) {
+		let end = text.indexOf('\n', pos);
+		if (end === -1) end = text.length;
+		let s = pos;
+		let e = end;
+		while (s < e && SPACE.test(text[s]!)) s++;
+		while (e > s && SPACE.test(text[e - 1]!)) e--;
+		if (e > s) {
+			if (sawBlank && lines.length > 0) block++;
+			sawBlank = false;
+			lines.push({start: s, end: e, value: text.slice(s, e), block});
+		} else {
+			sawBlank = true;
+		}
+		pos = end + 1;
+	}
+	return lines;
+}
+
+/** Normalise a line for duplicate detection. */
+function key(s: string): string {
+	return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function words(s: string): number {
+	return s.split(/\s+/).filter(Boolean).length;
+}
+
+/** Ends like a sentence (possibly followed by a closing quote or bracket). */
+function endsSentence(s: string): boolean {
+	return /[.!?…]["”’)\]]*$/.test(s);
+}
+
+const MONTHS: Record<string, number> = {
+	jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/** Parse the date (and time, when given) in a dateline into ISO form; undefined if none. */
+export function parseDateline(s: string): string | undefined {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	const time = /(\d{1,2}):(\d{2})(?:\s*([AP])M)?/i.exec(s);
+	let t = '';
+	if (time) {
+		let h = Number(time[1]);
+		if (time[3]?.toUpperCase() === 'P' && h < 12) h += 12;
+		if (time[3]?.toUpperCase() === 'A' && h === 12) h = 0;
+		if (h < 24) t = `T${pad(h)}:${time[2]}`;
+	}
+	let y: number | undefined;
+	let m: number | undefined;
+	let d: number | undefined;
+	let r: RegExpExecArray | null;
+	if ((r = /(\d{4})-(\d{2})-(\d{2})/.exec(s))) [y, m, d] = [Number(r[1]), Number(r[2]), Number(r[3])];
+	else if ((r = /(\d{1,2})[-\s/.]([\p{L}]{3,9})\.?[-\s/.,]+(\d{4})/u.exec(s)))
+		[d, m, y] = [Number(r[1]), MONTHS[r[2]!.slice(0, r[2]!.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()], Number(r[3])];
+	else if ((r = /([\p{L}]{3,9})\.? (\d{1,2}),? (\d{4})/u.exec(s)))
+		[m, d, y] = [MONTHS[r[1]!.slice(0, r[1]!.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()], Number(r[2]), Number(r[3])];
+	if (!y || !m || !d || d > 31) return undefined;
+	return `${y}-${pad(m)}-${pad(d)}${t}`;
+}
+
+/** The credit at the end of a line, if any: its span relative to the line. */
+function trailingCredit(value: string): {start: number; credit: string} | undefined {
+	for (const re of TRAILING_CREDIT) {
+		const m = re.exec(value);
+		if (m?.groups?.credit && m.index > 0) {
+			const start = value.indexOf(m.groups.credit, m.index);
+			// Never strip the whole line, and never strip text that itself ends a sentence:
+			// a credit is a bare name, not a clause.
+			if (start > 15 && !/[.!?]$/.test(m.groups.credit)) return {start, credit: m.groups.credit};
+		}
+	}
+	return undefined;
+}
+
+/**
+ * Classify the lines of an article's text into kept blocks (with roles) and furniture.
+ *
+ * Header lines (before the first long body paragraph) may be a headline, a standfirst,
+ * captions, credits, a dateline or an outlet name; anywhere, a line may be chrome, a banner,
+ * a wire credit or the second copy of a caption.
+ */
+export function cleanText(text: string, options: CleanOptions = {}): CleanResult {
+	const lines = splitLines(text);
+	const furniture: Furniture[] = [];
+	const kept: {line: Line; role: ParagraphRole; end: number}[] = [];
+	let wire: string | undefined;
+	let date: string | undefined;
+	let outlet: string | undefined;
+	let headline: string | undefined;
+	const outletKey = options.outlet ? key(options.outlet) : undefined;
+
+	const drop = (l: Span & {value?: string}, kind: Furniture['kind'], start = l.start, end = l.end) =>
+		furniture.push({start, end, kind, text: text.slice(start, end)});
+
+	// Header zone: lines before the first long paragraph, or before a city dateline ("MOSCOW —").
+	let headerEnd = lines.findIndex(
+		(l) => l.value.length > 200 || /^[\p{Lu}][\p{Lu} .,'-]{2,40}\s?(?:\([\p{L} ]+\)\s?)?[—–-]{1,2}\s/u.test(l.value),
+	);
+	if (headerEnd === -1) headerEnd = Math.min(lines.length, 6);
+
+	// Repeated lines (captions printed twice): the first copy stays, later copies go.
+	const seenAt = new Map<string, number>();
+	const duplicateOf = new Map<number, number>();
+	lines.forEach((l, i) => {
+		const k = key(l.value);
+		if (k.length < 25) return;
+		for (const [prevKey, j] of seenAt) {
+			if (i - j <= 4 && (k === prevKey || (k.startsWith(prevKey) && prevKey.length >= 0.6 * k.length))) {
+				duplicateOf.set(i, j);
+				break;
+			}
+		}
+		if (!duplicateOf.has(i)) seenAt.set(k, i);
+	});
+	const captionLines = new Set<number>(duplicateOf.values());
+
+	lines.forEach((l, i) => {
+		const v = l.value;
+		const short = v.length <= SHORT;
+		if (duplicateOf.has(i)) return drop(l, 'caption');
+		if (BANNER.test(v) && v.length < 300) return drop(l, 'banner');
+		if (short && (CHROME_LINE.test(v) || TEASER.test(v))) return drop(l, 'boilerplate');
+		for (const re of WIRE_LINE) {
+			const m = re.exec(v);
+			if (m?.groups?.wire) {
+				wire ??= m.groups.wire.replace(/\s+(?:and|&)\s+.*$/, '').trim();
+				return drop(l, 'wire');
+			}
+		}
+		if (short && BYLINE.test(v)) return drop(l, 'byline');
+		if (v.length <= 60 && DATELINE.test(v)) {
+			date ??= parseDateline(v);
+			return drop(l, 'dateline');
+		}
+		if (i < headerEnd && outletKey && key(v) === outletKey) {
+			outlet = v;
+			return drop(l, 'outlet');
+		}
+		// A bare photo credit line ("Mikhail Metzel / Pool via Reuters", "Getty Images").
+		if (short && words(v) <= 8 && /\//.test(v) && !endsSentence(v) && /^\p{Lu}/u.test(v) && i < headerEnd + 3 && /\b(?:via|Pool|AP|AFP|Reuters|Getty|CFP|Xinhua|EPA|Images?)\b/.test(v))
+			return drop(l, 'credit');
+
+		let end = l.end;
+		const credit = trailingCredit(v);
+		const isCaption = captionLines.has(i) || (credit !== undefined && i < headerEnd + 20 && words(v) >= 6);
+		if (credit && isCaption) {
+			// Keep the caption, drop its credit; trim the space before the credit.
+			let cut = l.start + credit.start;
+			while (cut > l.start && SPACE.test(text[cut - 1]!)) cut--;
+			drop(l, 'credit', l.start + credit.start, l.end);
+			end = cut;
+		}
+		let role: ParagraphRole = isCaption ? 'caption' : 'body';
+		if (role === 'body' && i < headerEnd) {
+			const firstKept = kept.length === 0;
+			if (firstKept && words(v) <= 25 && !endsSentence(v) && lines.length > 1) {
+				role = 'headline';
+				headline = v;
+			} else if (kept.length === 1 && kept[0]!.role === 'headline' && endsSentence(v) && words(v) <= 40) {
+				// One complete sentence right under the headline: the standfirst (dek).
+				role = 'standfirst';
+			}
+		}
+		kept.push({line: l, role, end});
+	});
+
+	// Hard-wrapped text: a blank-line-separated block whose body lines all look wrapped
+	// (every line but the last 40–100 columns, and some line breaking mid-sentence) is one
+	// paragraph; otherwise every line is a paragraph of its own.
+	const wrappedBlocks = new Set<number>();
+	const byBlock = new Map<number, string[]>();
+	for (const k of kept) if (k.role === 'body') byBlock.set(k.line.block, [...(byBlock.get(k.line.block) ?? []), k.line.value]);
+	for (const [b, vals] of byBlock) {
+		if (
+			vals.length >= 2 &&
+			vals.every((v) => v.length <= 100) &&
+			vals.slice(0, -1).every((v) => v.length >= 40) &&
+			vals.slice(0, -1).some((v) => !endsSentence(v))
+		)
+			wrappedBlocks.add(b);
+	}
+	const blocks: KeptBlock[] = [];
+	for (let i = 0; i < kept.length; i++) {
+		const k = kept[i]!;
+		let end = k.end;
+		if (k.role === 'body' && wrappedBlocks.has(k.line.block)) {
+			let j = i;
+			while (j + 1 < kept.length && kept[j + 1]!.role === 'body' && kept[j + 1]!.line.block === k.line.block) j++;
+			end = kept[j]!.end;
+			i = j;
+		}
+		blocks.push({start: k.line.start, end, role: k.role});
+	}
+	furniture.sort((a, b) => a.start - b.start);
+	return {
+		blocks,
+		furniture,
+		...(headline !== undefined && {headline}),
+		...(wire !== undefined && {wire}),
+		...(date !== undefined && {date}),
+		...(outlet !== undefined && {outlet}),
+	};
+}
