@@ -1,0 +1,163 @@
+/**
+ * newsreader's command line: argument parsing, TTY checks, the full-screen reader and the
+ * scriptable `--json` commands.
+ *
+ * Exit codes: 0 ok, 1 runtime error, 2 bad usage or input.
+ */
+import {appendFileSync, readFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {parseArgs} from 'node:util';
+import {InputError, loadSeedStory, loadStory, packageRoot} from './content/load.js';
+import type {Story} from './core/types.js';
+
+const USAGE = `Usage:
+  newsreader [PATH...]                 read a story: the embedded seed story, or your
+                                       articles (files or folders of .txt, .md, .html)
+  newsreader quotes [PATH...] --json   every quote with speaker, cue and addressee
+  newsreader align  [PATH...] --json   parallel passages across outlets, and facts
+  newsreader quiz   [PATH...] --json [--seed N]
+                                       who-said-what questions with their evidence
+  newsreader progress path|export FILE|import FILE|reset [--yes]
+                                       where your progress lives; back it up or reset it
+
+Options:
+  --json        print machine-readable JSON (quotes, align, quiz)
+  -h, --help    show this help
+  -v, --version show the version
+
+In the reader press ? for keys. Exit codes: 0 ok, 1 runtime error, 2 bad usage or input.`;
+
+const SUBCOMMANDS = new Set(['quotes', 'align', 'quiz', 'progress']);
+
+/** Write to stdout and wait for it to drain (pipes may be slow or closed). */
+function out(s: string): void {
+	process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+}
+
+function fail(message: string, code: number): never {
+	process.stderr.write(`newsreader: ${message}\n`);
+	process.exit(code);
+}
+
+function version(): string {
+	try {
+		return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {version: string}).version;
+	} catch {
+		return 'unknown';
+	}
+}
+
+/** Load the story the user named, or the seed story. */
+function storyFor(paths: readonly string[]): Story {
+	if (paths.length === 0) return loadSeedStory();
+	const {story, notices} = loadStory(paths);
+	for (const n of notices) process.stderr.write(`newsreader: ${n}\n`);
+	return story;
+}
+
+async function runReader(story: Story): Promise<number> {
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		const {plainOverview} = await import('./commands.js');
+		out(plainOverview(story));
+		out('(newsreader needs an interactive terminal to read; for scripts use: newsreader quotes|align|quiz --json)');
+		return 0;
+	}
+	const [{render}, {App}, {openProgressStore, installExitFlush}] = await Promise.all([
+		import('ink'),
+		import('./ui/App.js'),
+		import('./store/index.js'),
+	]);
+	const store = openProgressStore();
+	for (const w of store.warnings) process.stderr.write(`newsreader: ${w}\n`);
+	installExitFlush(store);
+	// Full screen on the alternate buffer; always restored, whatever ends the process.
+	const leave = () => process.stdout.write('\u001B[?1049l\u001B[?25h');
+	process.stdout.write('\u001B[?1049h\u001B[H');
+	process.once('exit', leave);
+	const app = render(<App story={story} progress={store} />, {exitOnCtrlC: true, patchConsole: false});
+	await app.waitUntilExit();
+	store.close();
+	leave();
+	process.removeListener('exit', leave);
+	return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			allowPositionals: true,
+			strict: true,
+			options: {
+				json: {type: 'boolean'},
+				seed: {type: 'string'},
+				yes: {type: 'boolean'},
+				help: {type: 'boolean', short: 'h'},
+				version: {type: 'boolean', short: 'v'},
+			},
+		});
+	} catch (e) {
+		fail(`${(e as Error).message}\n${USAGE}`, 2);
+	}
+	const {values, positionals} = parsed;
+	if (values.help) {
+		out(USAGE);
+		return 0;
+	}
+	if (values.version) {
+		out(version());
+		return 0;
+	}
+	const [first, ...rest] = positionals;
+	if (first === 'progress') {
+		const {runProgressCommand} = await import('./store/index.js');
+		return runProgressCommand([...rest, ...(values.yes ? ['--yes'] : [])], {
+			stdout: (s) => out(s),
+			stderr: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+			confirm: confirmOnTty,
+		});
+	}
+	if (first !== undefined && SUBCOMMANDS.has(first)) {
+		const story = storyFor(rest);
+		const {runAnalysisCommand} = await import('./commands.js');
+		return runAnalysisCommand(first as 'quotes' | 'align' | 'quiz', story, {json: values.json === true, ...(values.seed !== undefined && {seed: values.seed})}, out);
+	}
+	return runReader(storyFor(positionals));
+}
+
+/** Ask a yes/no question on the terminal; no terminal means no. */
+async function confirmOnTty(question: string): Promise<boolean> {
+	if (!process.stdin.isTTY) return false;
+	const {createInterface} = await import('node:readline/promises');
+	const rl = createInterface({input: process.stdin, output: process.stderr});
+	try {
+		return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+	} finally {
+		rl.close();
+	}
+}
+
+/** Unexpected failure: one friendly line, details in a log file, terminal restored. */
+function crash(e: unknown): never {
+	process.stdout.write('\u001B[?1049l\u001B[?25h');
+	const log = path.join(os.tmpdir(), `newsreader-error-${process.pid}.log`);
+	try {
+		appendFileSync(log, `${new Date().toISOString()}\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+	} catch {
+		/* nowhere to log: the line below still says what happened */
+	}
+	process.stderr.write(`newsreader: unexpected error: ${e instanceof Error ? e.message : String(e)} (details in ${log})\n`);
+	process.exit(1);
+}
+
+main(process.argv.slice(2)).then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(e: unknown) => {
+		if (e instanceof InputError) fail(e.message, 2);
+		crash(e);
+	},
+);

@@ -1,0 +1,51 @@
+/**
+ * The scriptable commands (`newsreader quotes|align|quiz PATH... --json`): the same analysis
+ * the screens use, printed as JSON (contract: shared eval README) or as readable text.
+ */
+import {alignStory, toAlignJson} from './core/align/index.js';
+import type {Story} from './core/types.js';
+import {displayText} from './ui/layout.js';
+
+export type AnalysisCommand = 'quotes' | 'align' | 'quiz';
+
+export interface AnalysisOptions {
+	readonly json: boolean;
+	readonly seed?: string;
+}
+
+/** The story overview as plain text, for pipes and non-interactive terminals. */
+export function plainOverview(story: Story): string {
+	const outletWidth = Math.min(16, Math.max(...story.articles.map((a) => a.meta.outlet.length)));
+	const rows = story.articles.map((a, i) => {
+		const outlet = displayText(a.meta.outlet).padEnd(outletWidth);
+		const date = a.meta.date ? `  ${a.meta.date.slice(0, 10)}` : '';
+		return `${String(i + 1).padStart(2)}  ${outlet}  ${displayText(a.meta.title)}${date}  (${a.wordCount} words)`;
+	});
+	const outlets = new Set(story.articles.map((a) => a.meta.outlet)).size;
+	return [displayText(story.title), `${story.articles.length} articles from ${outlets} outlets`, '', ...rows, ''].join('\n');
+}
+
+/** Run an analysis command; returns the exit code. */
+export function runAnalysisCommand(kind: AnalysisCommand, story: Story, options: AnalysisOptions, out: (s: string) => void): number {
+	const articles = story.articles;
+	switch (kind) {
+		case 'align': {
+			const alignment = alignStory(articles);
+			const json = toAlignJson(articles, alignment);
+			if (options.json) out(JSON.stringify(json, null, 2));
+			else {
+				out(`${json.facts.length} facts shared by two or more outlets, ${json.links.length} parallel passages`);
+				for (const f of alignment.facts) {
+					const first = f.passages[0];
+					const a = articles.find((x) => x.meta.id === first?.article);
+					const s = a?.sentences[first?.sentence ?? 0];
+					if (a && s) out(`- [${f.articles.length}/${articles.length}] ${displayText(a.text.slice(s.start, s.end))}`);
+				}
+			}
+			return 0;
+		}
+		default:
+			process.stderr.write(`newsreader: '${kind}' is not available in this build yet\n`);
+			return 1;
+	}
+}
