@@ -12,7 +12,7 @@ await build({
 	format: 'esm',
 	target: 'node20',
 	minify: true,
-	sourcemap: 'linked',
+	sourcemap: false,
 	legalComments: 'linked',
 	splitting: false,
 	jsx: 'automatic',

@@ -119,8 +119,13 @@ export interface ReaderPos {
 /** The first visible line for a position, clamped so the view never runs past the text. */
 export function topLine(layout: Layout, pos: ReaderPos, height: number): number {
 	const first = layout.firstLine[pos.focus] ?? 0;
+	const span = (layout.lastLine[pos.focus] ?? first) - first + 1;
+	// After a resize the saved row may no longer fit: keep the focused passage on screen.
+	let row = pos.row;
+	if (row > height - span) row = Math.max(0, height - span);
+	if (row < -(span - 1)) row = 0;
 	const maxTop = Math.max(0, layout.lines.length - height);
-	return Math.min(maxTop, Math.max(0, first - pos.row));
+	return Math.min(maxTop, Math.max(0, first - row));
 }
 
 /** A position whose view starts at line `top` with `focus` focused. */

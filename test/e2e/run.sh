@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# End-to-end test in a real terminal: pack the package, install the tarball into a temporary
+# prefix, run `newsreader` in tmux at 100x30 with CI=false (Ink renders nothing live when CI is
+# set), send keys, and assert on what capture-pane shows. Prints "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+command -v tmux >/dev/null || { echo "e2e: tmux is required (apt-get install tmux)"; exit 2; }
+
+work=$(mktemp -d)
+session="nr-e2e-$$"
+cleanup() { tmux kill-session -t "$session" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+npm pack --silent --pack-destination "$work" >/dev/null 2>"$work/pack.log" || { cat "$work/pack.log"; exit 1; }
+tarball=$(ls "$work"/*.tgz)
+npm install --silent --no-audit --no-fund --global --prefix "$work/prefix" "$tarball" >"$work/install.log" 2>&1 || { cat "$work/install.log"; exit 1; }
+bin="$work/prefix/bin/newsreader"
+
+passed=0 failed=0
+check() { # name, command...
+	local name=$1; shift
+	if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; echo "---- screen:"; screen; echo "----"; fi
+}
+screen() { tmux capture-pane -p -t "$session"; }
+has() { screen | grep -qF -- "$1"; }
+# Wait until the screen shows $1 (up to ~5 s).
+wait_for() { for _ in $(seq 1 50); do has "$1" && return 0; sleep 0.1; done; return 1; }
+send() { tmux send-keys -t "$session" "$@"; sleep 0.3; }
+
+check "--version prints the version" test "$("$bin" --version)" = "$(node -p "require('./package.json').version")"
+check "--help prints usage" sh -c "'$bin' --help | grep -q 'Usage:'"
+check "a bad path is one clear line and exit 2" sh -c "'$bin' /no/such/path 2>&1 >/dev/null | grep -qx 'newsreader: no such file or folder: /no/such/path'; test \$? -eq 0 && { '$bin' /no/such/path 2>/dev/null; test \$? -eq 2; }"
+check "piped output prints the overview and exits 0" sh -c "'$bin' | grep -q 'NBC News'"
+
+export XDG_CONFIG_HOME="$work/config"
+tmux new-session -d -s "$session" -x 100 -y 30 "env CI=false TERM=xterm-256color '$bin'; echo \"EXIT:\$?\" > '$work/exit'; sleep 30"
+check "overview shows the five outlets" wait_for "CGTN"
+for outlet in "The Hill" "NBC News" "CNN" "CGTN" "RT"; do check "overview lists $outlet" has "$outlet"; done
+send Enter
+check "Enter opens The Hill's article text" wait_for "The Kremlin on Sunday said President Biden"
+send j
+check "j moves focus to passage 2" wait_for "2/12"
+send l
+check "l switches to NBC News" wait_for "MOSCOW — President Joe Biden"
+check "page furniture is not shown" sh -c "! tmux capture-pane -p -t '$session' | grep -q 'IE 11 is not supported'"
+send '?'
+check "? shows help" wait_for "previous outlet"
+send q
+send q
+check "q goes back to the overview" wait_for "5 articles"
+send q
+for _ in $(seq 1 30); do [ -s "$work/exit" ] && break; sleep 0.1; done
+check "q q quits cleanly with exit 0" grep -qx "EXIT:0" "$work/exit"
+check "progress was saved to the config folder" sh -c "grep -rqs passageIndex '$work/config'"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,246 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {buildStory} from '../../src/content/load.js';
+import {openProgressStore, type ProgressStore} from '../../src/store/index.js';
+import {App, storyKeys} from '../../src/ui/App.js';
+import {KEYMAP} from '../../src/ui/keymap.js';
+import {noColorTheme, pickTheme} from '../../src/ui/theme.js';
+import {loadSeedArticles} from '../helpers/seedStory.js';
+import {KEY, lines, press, ready, type Rendered} from '../helpers/ink.js';
+
+const story = buildStory(loadSeedArticles(), 'Seed story');
+let dir: string;
+let store: ProgressStore;
+let app: Rendered | undefined;
+
+beforeEach(() => {
+	dir = mkdtempSync(path.join(os.tmpdir(), 'nr-ui-'));
+	store = openProgressStore({cwd: dir, debounceMs: 0});
+});
+afterEach(() => {
+	app?.unmount();
+	app?.cleanup();
+	app = undefined;
+	store.close();
+	rmSync(dir, {recursive: true, force: true});
+});
+
+async function start(size = {columns: 100, rows: 30}, onQuit?: () => void) {
+	app = render(<App story={story} progress={store} size={size} theme={noColorTheme} {...(onQuit && {onQuit})} />);
+	await ready(app);
+	return app;
+}
+
+const header = (a: Rendered) => lines(a)[0] ?? '';
+
+describe('story overview', () => {
+	it('lists every outlet with headline, date, length and progress; j/k move the selection', async () => {
+		const a = await start();
+		const f = a.lastFrame()!;
+		for (const o of ['The Hill', 'NBC News', 'CNN', 'CGTN', 'RT']) expect(f).toContain(o);
+		expect(f).toContain('2021-12-12');
+		expect(f).toContain('346 w');
+		expect(f).toContain('new');
+		expect(lines(a).find((l) => l.includes('▌'))).toContain('The Hill');
+		await press(a, 'j', 'j');
+		expect(lines(a).find((l) => l.includes('▌'))).toContain('CNN');
+		await press(a, 'k');
+		expect(lines(a).find((l) => l.includes('▌'))).toContain('NBC News');
+		await press(a, KEY.down);
+		expect(lines(a).find((l) => l.includes('▌'))).toContain('CNN');
+	});
+
+	it('Enter opens the selected article in the reader', async () => {
+		const a = await start();
+		await press(a, 'j', KEY.enter);
+		expect(header(a)).toContain('NBC News');
+		expect(header(a)).toContain('Putin and Biden agreed to hold more talks');
+		expect(a.lastFrame()).toContain('MOSCOW — President Joe Biden');
+		expect(a.lastFrame()).not.toContain('IE 11 is not supported');
+	});
+
+	it('q on the overview quits; Q quits from anywhere', async () => {
+		const quit = vi.fn();
+		const a = await start(undefined, quit);
+		await press(a, 'q');
+		expect(quit).toHaveBeenCalledTimes(1);
+		const quit2 = vi.fn();
+		app?.unmount();
+		const b = await start(undefined, quit2);
+		await press(b, KEY.enter, 'Q');
+		expect(quit2).toHaveBeenCalledTimes(1);
+	});
+});
+
+describe('reader', () => {
+	it('j/k and arrows move focus by passage; g/G go to top and bottom', async () => {
+		const a = await start();
+		await press(a, KEY.enter);
+		expect(header(a)).toContain('1/12');
+		await press(a, 'j', 'j', KEY.down);
+		expect(header(a)).toContain('4/12');
+		await press(a, 'k', KEY.up);
+		expect(header(a)).toContain('2/12');
+		await press(a, 'G');
+		expect(header(a)).toContain('12/12');
+		expect(a.lastFrame()).toContain('do not present a threat to anyone');
+		await press(a, 'g');
+		expect(header(a)).toContain('1/12');
+	});
+
+	it('Space/PgDn and b/PgUp page through a long article', async () => {
+		const a = await start({columns: 80, rows: 14});
+		await press(a, '3'); // CNN, the longest
+		const top = a.lastFrame();
+		await press(a, ' ');
+		expect(a.lastFrame()).not.toBe(top);
+		const focusAfterPage = Number(/(\d+)\/24/.exec(header(a))?.[1]);
+		expect(focusAfterPage).toBeGreaterThan(1);
+		await press(a, KEY.pageDown);
+		expect(Number(/(\d+)\/24/.exec(header(a))?.[1])).toBeGreaterThan(focusAfterPage);
+		await press(a, 'b', KEY.pageUp);
+		expect(Number(/(\d+)\/24/.exec(header(a))?.[1])).toBeLessThan(focusAfterPage);
+	});
+
+	it('h/l and arrows switch outlet; 1–9 jump to outlet N; each outlet keeps its position', async () => {
+		const a = await start();
+		await press(a, KEY.enter, 'j', 'j');
+		expect(header(a)).toContain('3/12');
+		await press(a, 'l');
+		expect(header(a)).toContain('NBC News');
+		await press(a, KEY.right);
+		expect(header(a)).toContain('CNN');
+		await press(a, '5');
+		expect(header(a)).toContain('RT');
+		await press(a, 'l');
+		expect(header(a)).toContain('The Hill'); // wraps around
+		expect(header(a)).toContain('3/12');
+		await press(a, 'h', KEY.left);
+		expect(header(a)).toContain('CGTN');
+	});
+
+	it('q and Esc go back to the overview', async () => {
+		const a = await start();
+		await press(a, KEY.enter, 'q');
+		expect(a.lastFrame()).toContain('5 articles');
+		await press(a, KEY.enter, KEY.escape);
+		expect(a.lastFrame()).toContain('5 articles');
+	});
+
+	it('? shows help generated from the keymap, on both screens', async () => {
+		const a = await start({columns: 100, rows: 30});
+		await press(a, '?');
+		for (const b of KEYMAP.filter((k) => k.screens.includes('overview'))) expect(a.lastFrame()).toContain(b.help);
+		await press(a, 'q', KEY.enter, '?');
+		for (const b of KEYMAP.filter((k) => k.screens.includes('reader'))) expect(a.lastFrame()).toContain(b.help);
+		await press(a, '?');
+		expect(header(a)).toContain('The Hill');
+	});
+});
+
+describe('frame size', () => {
+	it('is never taller than the terminal less one line, nor wider than it, on any screen', async () => {
+		for (const size of [{columns: 80, rows: 24}, {columns: 40, rows: 10}, {columns: 120, rows: 50}]) {
+			const a = await start(size);
+			const check = () => {
+				const ls = lines(a);
+				expect(ls.length).toBeLessThanOrEqual(size.rows - 1);
+				for (const l of ls) expect(stringWidth(l)).toBeLessThanOrEqual(size.columns);
+			};
+			check();
+			await press(a, KEY.enter);
+			check();
+			await press(a, ' ', ' ', 'G');
+			check();
+			await press(a, '?');
+			check();
+			a.unmount();
+			app = undefined;
+		}
+	});
+
+	it('wraps the body to at most 80 columns on a wide terminal', async () => {
+		const a = await start({columns: 200, rows: 30});
+		await press(a, KEY.enter);
+		const body = lines(a).slice(2).map((l) => l.trimEnd());
+		expect(Math.max(...body.map((l) => stringWidth(l.trimStart())))).toBeLessThanOrEqual(80);
+	});
+
+	it('re-wraps on resize and keeps the focused passage', async () => {
+		const a = await start({columns: 100, rows: 30});
+		await press(a, KEY.enter, 'j', 'j', 'j', 'j', 'j');
+		expect(header(a)).toContain('6/12');
+		a.rerender(<App story={story} progress={store} size={{columns: 50, rows: 16}} theme={noColorTheme} />);
+		await press(a);
+		await new Promise((r) => setTimeout(r, 50));
+		expect(header(a)).toContain('6/12');
+		const focused = lines(a).filter((l) => l.includes('▌'));
+		expect(focused.join(' ').replace(/[▌\s]+/g, ' ')).toContain('The scheme reportedly involves');
+		for (const l of lines(a)) expect(stringWidth(l)).toBeLessThanOrEqual(50);
+		expect(lines(a).length).toBeLessThanOrEqual(15);
+	});
+
+	it('follows real resize events from the terminal', async () => {
+		app = render(<App story={story} progress={store} theme={noColorTheme} />);
+		const out = app.stdout as unknown as {columns: number; rows: number; emit: (e: string) => void};
+		Object.defineProperty(out, 'columns', {value: 100, writable: true, configurable: true});
+		Object.defineProperty(out, 'rows', {value: 30, writable: true, configurable: true});
+		await ready(app);
+		await press(app, KEY.enter, 'j');
+		out.columns = 45;
+		out.rows = 12;
+		out.emit('resize');
+		await new Promise((r) => setTimeout(r, 60));
+		for (const l of lines(app)) expect(stringWidth(l)).toBeLessThanOrEqual(45);
+		expect(lines(app).length).toBeLessThanOrEqual(11);
+		expect(header(app)).toContain('2/12');
+	});
+
+	it('below 40x10 says the terminal is too small', async () => {
+		const a = await start({columns: 30, rows: 8});
+		expect(a.lastFrame()).toContain('Terminal too small');
+		expect(lines(a).length).toBeLessThanOrEqual(7);
+	});
+});
+
+describe('progress', () => {
+	it('saves the reading position by passage and restores it in a new session', async () => {
+		const a = await start();
+		await press(a, KEY.enter, 'j', 'j', 'j');
+		await press(a, 'q', 'q');
+		store.flush();
+		const keys = storyKeys(story);
+		const saved = store.getArticle(keys.story, keys.articles[0]!);
+		expect(saved?.passageIndex).toBe(3);
+		expect(saved?.passageId).toBe(keys.passages[0]![3]);
+		app?.unmount();
+		const reopened = openProgressStore({cwd: dir, debounceMs: 0});
+		app = render(<App story={story} progress={reopened} size={{columns: 100, rows: 30}} theme={noColorTheme} />);
+		await ready(app);
+		expect(app.lastFrame()).toContain('33%'); // furthest passage 4 of 12
+		await press(app, KEY.enter);
+		expect(header(app)).toContain('4/12');
+		reopened.close();
+	});
+
+	it('marks an article read at its last passage, and m toggles it', async () => {
+		const a = await start();
+		await press(a, KEY.enter, 'G', 'q');
+		expect(lines(a).find((l) => l.includes('The Hill'))).toContain('read');
+		await press(a, 'm');
+		expect(lines(a).find((l) => l.includes('The Hill'))).not.toMatch(/read\s*$/);
+	});
+});
+
+describe('theme', () => {
+	it('NO_COLOR selects the colourless theme; FORCE_COLOR overrides it', () => {
+		expect(pickTheme({NO_COLOR: '1'}).name).toBe('no-color');
+		expect(pickTheme({}).name).toBe('default');
+		expect(pickTheme({NO_COLOR: '1', FORCE_COLOR: '1'}).name).toBe('default');
+		for (const style of Object.values(noColorTheme)) if (typeof style === 'object') expect(style).not.toHaveProperty('color');
+	});
+});
