@@ -1,0 +1,205 @@
+/**
+ * Word-level normalisation for passage alignment: tokens with offsets, a stop-word list,
+ * stems, number normalisation and a few orthographic unifications (U.S. → usa, Dec. → december).
+ * Deterministic and dependency-free.
+ */
+import {porterStem} from './stem.js';
+
+/** One word or number of a passage. */
+export interface Token {
+	/** Offsets relative to the string given to {@link tokenize}. */
+	readonly start: number;
+	readonly end: number;
+	/** Lowercased surface form, quotes/dashes unified, possessive dropped ("moscow"). */
+	readonly lower: string;
+	/** Comparison key: stem of a word, digits of a number ("175000"). */
+	readonly key: string;
+	/** True for function words, reporting verbs and other words that carry no fact. */
+	readonly stop: boolean;
+	/** True for a number (digits). */
+	readonly number: boolean;
+	/** True when the word is written with a capital initial (a name or title, or a sentence start). */
+	readonly capital: boolean;
+}
+
+/**
+ * Function words, auxiliaries, pronouns, reporting verbs and attribution phrases: words two
+ * outlets share whatever fact they report ("said on Sunday", "according to").
+ */
+const STOP_WORDS = new Set(
+	`a about above across after afterwards again against all almost alone along already also although always am among
+an and another any anybody anyone anything anyway anywhere are around as at be became because become becomes becoming
+been before beforehand behind being below beside besides between beyond both but by can cannot could did do does doing
+done down during each either else elsewhere enough etc even ever every everyone everything everywhere except few for
+former formerly from further furthermore had has have having he hence her here hereby herein hers herself him himself his
+how however i if in indeed into is it its itself just least less many may me meanwhile might mine more moreover most mostly
+much must my myself namely neither never nevertheless next no nobody none noone nor not nothing now nowhere of off often on
+once one only onto or other others otherwise our ours ourselves out over own per perhaps please quite rather re same
+several she should since so some somehow someone something sometime sometimes somewhere still such than that the their
+theirs them themselves then thence there thereafter thereby therefore therein thereupon these they this those though
+through throughout thru thus to together too toward towards under until up upon us very via was we well were what
+whatever when whence whenever where whereafter whereas whereby wherein whereupon wherever whether which while whither who
+whoever whole whom whose why will with within without would yet you your yours yourself yourselves
+s t d ll m ve re don doesn didn isn wasn weren aren hasn haven hadn won wouldn couldn shouldn can't won't don't doesn't
+didn't isn't wasn't aren't weren't hasn't haven't hadn't wouldn't couldn't shouldn't it's he's she's that's there's
+i'm i've i'd i'll we're we've we'd we'll you're you've they're they've they'd they'll let's
+mr mrs ms dr say says said saying tell tells told telling add adds added adding according accordingly report reports
+reported reporting reportedly claim claims claimed note noted notes state stated stating explain explained ask asked
+asking comment comments commented statement remark remarks remarked
+also just like get got make made go went come came take took put see seen seem seems seemed way thing things lot
+new news yes`.split(/\s+/),
+);
+
+const MONTHS: Record<string, string> = {
+	jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august',
+	sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december',
+};
+
+/** Multi-letter initialisms written with dots or in capitals that collide with a stop word. */
+const INITIALISMS: Record<string, string> = {us: 'usa', usa: 'usa', uk: 'uk', un: 'un', eu: 'eu'};
+
+// A word: letters/digits joined by inner apostrophes, dots (U.S., 2.5) or commas in numbers (175,000).
+const WORD = /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** True when a string is a stop word (lowercase input). */
+export function isStopWord(lower: string): boolean {
+	return STOP_WORDS.has(lower);
+}
+
+/** Comparison key of a lowercase word: its stem, with month abbreviations spelled out. */
+export function wordKey(lower: string): string {
+	const month = MONTHS[lower];
+	if (month !== undefined) return month;
+	return porterStem(lower);
+}
+
+/**
+ * Split a string into words and numbers with their offsets. Possessive "'s" is dropped,
+ * "U.S."/"US" become "usa", "175,000" becomes "175000", hyphenated words give one token per part.
+ */
+export function tokenize(text: string): Token[] {
+	const out: Token[] = [];
+	for (const m of text.matchAll(WORD)) {
+		const raw = m[0];
+		const start = m.index;
+		if (/^\p{N}/u.test(raw)) {
+			// numbers: drop thousands separators, keep a decimal point
+			const digits = /^\p{N}{1,3}(?:,\p{N}{3})+$/u.test(raw) ? raw.replace(/,/g, '') : raw.replace(/,/g, '.');
+			const clean = digits.replace(/\.$/, '');
+			out.push({start, end: start + raw.length, lower: clean, key: clean, stop: false, number: true, capital: false});
+			continue;
+		}
+		if (raw.includes('.')) {
+			// U.S., U.K., D.C.
+			const letters = raw.replace(/\./g, '').toLowerCase();
+			const key = INITIALISMS[letters] ?? letters;
+			out.push({start, end: start + raw.length, lower: key, key, stop: false, number: false, capital: true});
+			continue;
+		}
+		let lower = raw.toLowerCase().replace(/’/g, "'");
+		let end = start + raw.length;
+		if (lower.endsWith("'s") && lower.length > 2 && !STOP_WORDS.has(lower)) {
+			lower = lower.slice(0, -2);
+			end -= 2;
+		} else if (lower.endsWith("s'")) {
+			lower = lower.slice(0, -1);
+			end -= 1;
+		}
+		if (/^\p{Lu}{2,3}$/u.test(raw) && INITIALISMS[lower] !== undefined) {
+			const key = INITIALISMS[lower]!;
+			out.push({start, end, lower: key, key, stop: false, number: false, capital: true});
+			continue;
+		}
+		const stop = STOP_WORDS.has(lower);
+		out.push({start, end, lower, key: stop ? lower : wordKey(lower), stop, number: false, capital: /^\p{Lu}/u.test(raw)});
+	}
+	return out;
+}
+
+/**
+ * Groups of words news writers use interchangeably for one idea, general political and
+ * world-news vocabulary (not any one story's). Each word's stem maps to the group's concept key,
+ * so "talks" and "discussions" or "Russian" and "Russia" share a feature. Exact matches still
+ * score higher: a word keeps its own key as well.
+ */
+const SYNONYM_GROUPS: readonly string[] = [
+	'talk talks discussion discuss negotiation negotiate conversation dialogue consultation consult speak communicate',
+	'meet meeting summit encounter',
+	'threat threaten menace danger endanger jeopardize jeopardise',
+	'troop troops force forces soldier soldiers army',
+	'buildup escalation escalate deployment deploy massing reinforcement',
+	'invade invasion incursion attack offensive aggression aggressor',
+	'agree agreed agreement deal accord',
+	'concern concerns worry worries fear fears unease alarm anxiety',
+	'warn warning warnings caution',
+	'sanction sanctions penalty penalties measures',
+	'optimism optimistic hope hopeful confident confidence upbeat',
+	'reason reasons grounds cause basis',
+	'country countries nation nations',
+	'border borders frontier boundary adjacent neighbouring neighboring bordering neighbour neighbor',
+	'expand expansion enlarge enlargement widen widening grow extend extension',
+	'guarantee guarantees assurance assurances assure pledge',
+	'weapon weapons arms armament armaments missile missiles',
+	'president presidents leader leaders',
+	'television tv broadcaster channel',
+	'video virtual virtually online remote remotely videoconference',
+	'early premature',
+	'demand demanded seek sought request require insist',
+	'kill killed killing dead death deaths die died fatal fatalities casualties',
+	'injure injured injury injuries wound wounded hurt',
+	'arrest arrested detain detained detention custody',
+	'election elect vote voting ballot poll polls',
+	'win won victory triumph',
+	'increase rise rose risen surge jump climb soar',
+	'decrease fall fell drop decline plunge reduce reduction cut',
+	'plan plans planning intend intention prepare preparing',
+	'shoot shooting shot gunfire gunman',
+	'resign resignation quit',
+	'investigate investigation probe inquiry',
+	'ban prohibit prohibition outlaw',
+	'release released free freed',
+	'official officials authority authorities',
+	'company firm business corporation',
+	'law legislation bill statute',
+	'protest protests demonstration demonstrations rally protester protesters demonstrator demonstrators',
+	'economy economic',
+	'allegation allegations accuse accusation allege alleged',
+	'reject rejected deny denied dismiss refuse refused',
+	'criticise criticize condemn denounce decry decried slam',
+	'percent pct',
+	'child children kid kids minor minors',
+	'vehicle car automobile',
+	'doctor physician',
+	'russia russian russians',
+	'ukraine ukrainian ukrainians',
+	'usa american americans america',
+	'china chinese',
+	'britain british uk',
+	'france french',
+	'germany german germans',
+	'iran iranian iranians',
+	'israel israeli israelis',
+	'europe european europeans',
+	'korea korean koreans',
+	'japan japanese',
+	'india indian indians',
+	'turkey turkish',
+	'syria syrian syrians',
+	'mexico mexican mexicans',
+	'canada canadian canadians',
+];
+
+const CONCEPT = new Map<string, string>();
+for (const group of SYNONYM_GROUPS) {
+	const words = group.split(' ');
+	const concept = `~${words[0]!}`;
+	for (const w of words) {
+		const k = INITIALISMS[w] ?? wordKey(w);
+		if (!CONCEPT.has(k)) CONCEPT.set(k, concept);
+	}
+}
+
+/** The concept key ("~talk") of a comparison key, when the word belongs to a synonym group. */
+export function conceptOf(key: string): string | undefined {
+	return CONCEPT.get(key);
+}
