@@ -15,6 +15,8 @@ export const FLUSH_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'S
  * listened. If others remain (Ink's signal-exit, the app's own), they run next in the same
  * dispatch and see the listeners as they would be without us, so they behave as usual.
  * Under Ink's raw mode Ctrl-C is a key, not a SIGINT; Ink then exits and `exit` saves.
+ * (Importing conf also loads atomically's `when-exit`, which listens once to every signal,
+ * deletes its temporary files and re-raises; that is conf's behaviour, not ours.)
  */
 export function installExitFlush(store: {flush(): void}): () => void {
 	const save = (): void => {

@@ -12,6 +12,7 @@
  * dropped (theirs are kept: they were written after the reset, e.g. by an import).
  */
 import {
+	capHistory,
 	compareAnswers,
 	dict,
 	emptyStory,
@@ -124,10 +125,7 @@ export function mergeData(mine: StoreData, theirs: StoreData): StoreData {
 	const width = laterOf<SettingRecord<number>>(base.settings.width, theirs.settings.width);
 	if (theme) settings.theme = theme;
 	if (width) settings.width = width;
-	return {
-		schemaVersion: base.schemaVersion,
-		resetAt: Math.max(base.resetAt, theirs.resetAt),
-		stories: mergeMaps(base.stories, theirs.stories, mergeStory),
-		settings,
-	};
+	const stories = mergeMaps(base.stories, theirs.stories, mergeStory);
+	capHistory(stories);
+	return {schemaVersion: base.schemaVersion, resetAt: Math.max(base.resetAt, theirs.resetAt), stories, settings};
 }

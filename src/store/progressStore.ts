@@ -114,7 +114,7 @@ export interface ProgressStore {
 
 	/** Adds an answer to the story's quiz history (ignored if its id is already there). Throws TypeError on a malformed answer. */
 	recordAnswer(storyId: string, answer: QuizAnswer): void;
-	/** The story's answers, oldest first (at most HISTORY_CAP). */
+	/** The story's answers, oldest first (HISTORY_CAP answers are kept in total, across stories). */
 	history(storyId: string): readonly QuizAnswer[];
 
 	/** An FSRS card as last set (a JSON copy), if any. */
@@ -232,7 +232,8 @@ class FileProgressStore implements ProgressStore {
 				clearInvalidConfig: false,
 				// Inert: conf must not parse (or rewrite) the file; we read it ourselves.
 				deserialize: () => ({}),
-				serialize: (value) => `${JSON.stringify(value, undefined, '\t')}\n`,
+				// Compact: the file is rewritten whole on each save (`progress export` is the pretty form).
+				serialize: (value) => `${JSON.stringify(value)}\n`,
 			});
 			filePath = conf.path;
 		} catch (error) {
@@ -342,7 +343,7 @@ class FileProgressStore implements ProgressStore {
 	}
 
 	/** Renames a file we cannot use out of the way and says so; never deletes it. */
-	#setAside(problem: LoadProblem): void {
+	#setAside(problem: LoadProblem, whileSaving = false): void {
 		const label = problem.kind === 'future' ? `v${problem.version}` : 'corrupt';
 		const target = this.#sidePath(label);
 		try {
@@ -353,9 +354,8 @@ class FileProgressStore implements ProgressStore {
 		}
 		this.#written = undefined;
 		const advice = problem.kind === 'future' ? ' Update newsreader to use it again.' : '';
-		this.warnings.push(
-			`The progress file could not be used: ${describeProblem(problem)}. It was kept as ${target} and a fresh progress file was started.${advice}`,
-		);
+		const then = whileSaving ? 'this session\'s progress was saved in its place' : 'a fresh progress file was started';
+		this.warnings.push(`The progress file could not be used: ${describeProblem(problem)}. It was kept as ${target} and ${then}.${advice}`);
 	}
 
 	/** Monotonic change time: later than anything we set before and than the last reset. */
@@ -396,7 +396,7 @@ class FileProgressStore implements ProgressStore {
 					this.#data = mergeData(this.#data, disk.data);
 					this.#clock = Math.max(this.#clock, this.#data.resetAt);
 				} else if (disk.kind === 'bad') {
-					this.#setAside(disk.problem);
+					this.#setAside(disk.problem, true);
 					if (this.#disabled) return;
 				} else if (disk.kind === 'error') {
 					throw disk.error;
@@ -521,8 +521,25 @@ class FileProgressStore implements ProgressStore {
 		const n = story.history.length;
 		const before = story.history[n - 2];
 		if (before && compareAnswers(before, clean) > 0) story.history.sort(compareAnswers);
-		if (n > HISTORY_CAP) story.history.splice(0, n - HISTORY_CAP);
+		this.#trimHistory();
 		this.#touch();
+	}
+
+	/** Drops the oldest answers (across stories) while more than HISTORY_CAP are kept. */
+	#trimHistory(): void {
+		const stories = Object.values(this.#data.stories);
+		let total = stories.reduce((n, s) => n + s.history.length, 0);
+		while (total > HISTORY_CAP) {
+			let oldest: StoryRecord | undefined;
+			for (const s of stories) {
+				const first = s.history[0];
+				const best = oldest?.history[0];
+				if (first && (!best || compareAnswers(first, best) < 0)) oldest = s;
+			}
+			if (!oldest) break;
+			oldest.history.shift();
+			total--;
+		}
 	}
 
 	history(storyId: string): readonly QuizAnswer[] {

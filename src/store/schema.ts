@@ -10,7 +10,7 @@
 /** The version this build reads and writes. */
 export const SCHEMA_VERSION = 2;
 
-/** Answers kept per story; older ones are dropped first. */
+/** Quiz answers kept in total, across all stories; the oldest are dropped first. */
 export const HISTORY_CAP = 2000;
 
 /** A map with no prototype, safe for any string key (including "__proto__"). */
@@ -58,7 +58,7 @@ export interface CardRecord {
 export interface StoryRecord {
 	lastArticle?: {id: string; at: number};
 	articles: Dict<ArticleRecord>;
-	/** Sorted by `at`, then `id`; at most HISTORY_CAP. */
+	/** Sorted by `at`, then `id`. All stories together hold at most HISTORY_CAP answers. */
 	history: QuizAnswer[];
 	cards: Dict<CardRecord>;
 	/** Reported question ids, with when they were reported. */
@@ -281,10 +281,8 @@ function migrateV1toV2(v: Record<string, unknown>): Record<string, unknown> {
 	const s = obj(v.settings ?? {}, 'settings');
 	if (s.theme !== undefined) data.settings.theme = {value: str(s.theme, 'settings/theme'), at: 0};
 	if (s.width !== undefined) data.settings.width = {value: nat(s.width, 'settings/width'), at: 0};
-	for (const st of Object.values(data.stories)) {
-		st.history.sort(compareAnswers);
-		if (st.history.length > HISTORY_CAP) st.history = st.history.slice(-HISTORY_CAP);
-	}
+	for (const st of Object.values(data.stories)) st.history.sort(compareAnswers);
+	capHistory(data.stories);
 	return data as unknown as Record<string, unknown>;
 }
 
@@ -292,6 +290,19 @@ function migrateV1toV2(v: Record<string, unknown>): Record<string, unknown> {
 const MIGRATIONS: Readonly<Record<number, (v: Record<string, unknown>) => Record<string, unknown>>> = {
 	1: migrateV1toV2,
 };
+
+/**
+ * Trims quiz history, in place, to the newest `cap` answers across all stories (the file
+ * is rewritten whole on every save, so it must not grow without bound).
+ */
+export function capHistory(stories: Dict<StoryRecord>, cap: number = HISTORY_CAP): void {
+	const all: QuizAnswer[] = [];
+	for (const s of Object.values(stories)) all.push(...s.history);
+	if (all.length <= cap) return;
+	all.sort(compareAnswers);
+	const dropped = new Set(all.slice(0, all.length - cap));
+	for (const s of Object.values(stories)) s.history = s.history.filter((a) => !dropped.has(a));
+}
 
 /** Orders answers by time, then id, so merges are deterministic. */
 export function compareAnswers(a: QuizAnswer, b: QuizAnswer): number {

@@ -3,19 +3,24 @@
  * to commands, commands through the reducer; progress is written as a side effect.
  */
 import {Box, Text, useApp, useInput} from 'ink';
+import Spinner from 'ink-spinner';
 import {useEffect, useMemo, useReducer, useRef} from 'react';
+import type {StoryAnalysis} from '../core/analysis.js';
+import type {Story} from '../core/types.js';
 import {contentId} from '../store/ids.js';
 import {restorePosition} from '../store/restore.js';
-import type {Story} from '../core/types.js';
+import {Compare, type CompareRow} from './components/Compare.js';
+import {Coverage, type CoverageRow} from './components/Coverage.js';
 import {HelpOverlay} from './components/HelpOverlay.js';
 import {Overview} from './components/Overview.js';
 import {Reader, textColumns} from './components/Reader.js';
 import {StatusBar} from './components/StatusBar.js';
+import {useAnalysis} from './hooks/useAnalysis.js';
 import {useTerminalSize, type Size} from './hooks/useTerminalSize.js';
-import {hint, matchKey} from './keymap.js';
+import {hint, matchKey, type Command} from './keymap.js';
 import {layoutArticle, type Layout} from './layout.js';
 import type {ProgressPort} from './progress.js';
-import {initialState, reduce, type CommandContext} from './state.js';
+import {initialState, reduce, type AppState, type CommandContext} from './state.js';
 import {pickTheme, type Theme} from './theme.js';
 
 /** Smallest terminal the reader lays out in. */
@@ -32,9 +37,54 @@ export function storyKeys(story: Story) {
 	};
 }
 
+/** The other outlets' counterparts of a passage: best parallel per article, story order. */
+export function counterparts(story: Story, analysis: StoryAnalysis, article: number, sentence: number): CompareRow[] {
+	const id = story.articles[article]?.meta.id;
+	if (id === undefined) return [];
+	const best = new Map<number, CompareRow>();
+	const index = new Map(story.articles.map((a, i) => [a.meta.id, i]));
+	for (const p of analysis.alignment.parallelsOf(id, sentence)) {
+		const ai = index.get(p.article);
+		if (ai === undefined || ai === article) continue;
+		const cur = best.get(ai);
+		if (!cur || (cur.score ?? 0) < p.score) best.set(ai, {article: ai, sentence: p.sentence, score: p.score});
+	}
+	return [...best.values()].sort((a, b) => a.article - b.article);
+}
+
+/** Rows of the coverage screen for its current view. */
+export function coverageRows(story: Story, analysis: StoryAnalysis, state: AppState): CoverageRow[] {
+	const index = new Map(story.articles.map((a, i) => [a.meta.id, i]));
+	const textOf = (ai: number, si: number) => {
+		const a = story.articles[ai]!;
+		const s = a.sentences[si]!;
+		return a.text.slice(s.start, s.end);
+	};
+	if (state.coverage.view === 'unique') {
+		const ai = state.coverage.outlet;
+		const a = story.articles[ai];
+		if (!a) return [];
+		return (analysis.alignment.unique[a.meta.id] ?? []).map((si) => ({carriers: [ai], article: ai, sentence: si, text: textOf(ai, si)}));
+	}
+	const rows = analysis.alignment.facts.map((f, order) => {
+		const refs = f.passages
+			.map((p) => ({ai: index.get(p.article) ?? -1, si: p.sentence}))
+			.filter((r) => r.ai >= 0)
+			.sort((x, y) => x.ai - y.ai || x.si - y.si);
+		// Enter opens the fact in the outlet being read, if it carries it.
+		const target = refs.find((r) => r.ai === state.article) ?? refs[0]!;
+		return {carriers: [...new Set(refs.map((r) => r.ai))], article: target.ai, sentence: target.si, text: textOf(refs[0]!.ai, refs[0]!.si), order, first: refs[0]!};
+	});
+	if (state.coverage.sort === 'story') rows.sort((x, y) => x.first.ai - y.first.ai || x.first.si - y.first.si);
+	else rows.sort((x, y) => y.carriers.length - x.carriers.length || x.order - y.order);
+	return rows;
+}
+
 export interface AppProps {
 	readonly story: Story;
 	readonly progress: ProgressPort;
+	/** Precomputed analysis (tests, cache); otherwise computed after the first frame. */
+	readonly analysis?: StoryAnalysis;
 	/** Fixed size (tests); otherwise the terminal's, following resizes. */
 	readonly size?: Size;
 	readonly theme?: Theme;
@@ -42,10 +92,11 @@ export interface AppProps {
 	readonly onQuit?: () => void;
 }
 
-export function App({story, progress, size: fixedSize, theme = pickTheme(), onQuit}: AppProps) {
+export function App({story, progress, analysis: precomputed, size: fixedSize, theme = pickTheme(), onQuit}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const keys = useMemo(() => storyKeys(story), [story]);
+	const {analysis, stage, done, total} = useAnalysis(story, precomputed);
 	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(0));
 	// Progress lives in the store, not in React state: bump this to show a change made there.
 	const [, rerender] = useReducer((n: number) => n + 1, 0);
@@ -55,7 +106,7 @@ export function App({story, progress, size: fixedSize, theme = pickTheme(), onQu
 	const cols = textColumns(size.columns);
 
 	const layouts = useRef(new Map<string, Layout>());
-	const layoutOf = (i: number): Layout | undefined => {
+	const layoutFor = (i: number): Layout | undefined => {
 		const a = story.articles[i];
 		if (!a) return undefined;
 		const k = `${i}:${cols}`;
@@ -72,13 +123,44 @@ export function App({story, progress, size: fixedSize, theme = pickTheme(), onQu
 		return restorePosition(saved, keys.passages[i] ?? []).passageIndex;
 	};
 
+	const pos = state.positions[state.article];
+	const compareRows = useMemo<CompareRow[]>(() => {
+		if (state.screen !== 'compare' || !analysis || !pos) return [];
+		return [{article: state.article, sentence: pos.focus}, ...counterparts(story, analysis, state.article, pos.focus)];
+	}, [state.screen, state.article, pos?.focus, analysis]);
+	const covRows = useMemo(() => (state.screen === 'coverage' && analysis ? coverageRows(story, analysis, state) : []), [state.screen, state.coverage, state.article, analysis]);
+
 	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
+
+	function ctxFor(digit?: number): CommandContext {
+		const rows = state.screen === 'compare' ? compareRows.length : state.screen === 'coverage' ? covRows.length : undefined;
+		return {
+			articleCount: story.articles.length,
+			height: state.screen === 'reader' ? bodyHeight : Math.max(1, frameHeight - 4),
+			layoutFor,
+			startFor,
+			...(digit !== undefined && {digit}),
+			...(rows !== undefined && {rows}),
+		};
+	}
+
+	/** `]` / `[`: the passage's parallel in the next / previous outlet (story order, wrapping) that carries it. */
+	function jumpParallel(direction: 1 | -1): void {
+		if (!analysis || !pos) return dispatch({type: 'flash', message: 'Still analysing the story…'});
+		const rows = counterparts(story, analysis, state.article, pos.focus);
+		if (rows.length === 0) return dispatch({type: 'flash', message: 'No other outlet reports this passage'});
+		const n = story.articles.length;
+		const dist = (ai: number) => (((ai - state.article) * direction) % n + n) % n;
+		const target = rows.reduce((b, r) => (dist(r.article) < dist(b.article) ? r : b));
+		dispatch({type: 'jump', article: target.article, sentence: target.sentence, ctx: ctxFor()});
+	}
 
 	useInput((input, key) => {
 		const screen = state.screen;
-		const command = matchKey(screen, input, key);
+		const command: Command | undefined = matchKey(state.help ? 'reader' : screen, input, key);
 		if (!command) return;
 		if (tooSmall && command !== 'quit' && command !== 'back') return;
+		if (state.help) return dispatch({type: 'command', command, ctx: ctxFor()});
 		if (command === 'toggleRead') {
 			const i = screen === 'overview' ? state.selected : state.article;
 			const p = progress.getArticle(keys.story, keys.articles[i]!);
@@ -86,23 +168,18 @@ export function App({story, progress, size: fixedSize, theme = pickTheme(), onQu
 			rerender();
 			return;
 		}
-		const ctx = ctxFor(state.article, /^[1-9]$/.test(input) ? Number(input) : undefined);
-		dispatch({type: 'command', command, ctx});
+		if ((command === 'nextParallel' || command === 'prevParallel') && screen === 'reader') return jumpParallel(command === 'nextParallel' ? 1 : -1);
+		if ((command === 'compare' || command === 'coverage') && !analysis) return dispatch({type: 'flash', message: 'Still analysing the story…'});
+		if (command === 'open' && (screen === 'compare' || screen === 'coverage')) {
+			const r = screen === 'compare' ? compareRows[state.row] : covRows[state.row];
+			if (!r) return;
+			if (screen === 'compare' && state.row === 0) return dispatch({type: 'command', command: 'back', ctx: ctxFor()});
+			return dispatch({type: 'jump', article: r.article, sentence: r.sentence, ctx: ctxFor()});
+		}
+		dispatch({type: 'command', command, ctx: ctxFor(/^[1-9]$/.test(input) ? Number(input) : undefined)});
 	});
 
-	function ctxFor(article: number, digit?: number): CommandContext {
-		const layout = state.screen === 'reader' ? layoutOf(article) : undefined;
-		return {
-			articleCount: story.articles.length,
-			height: bodyHeight,
-			startFor,
-			...(layout && {layout}),
-			...(digit !== undefined && {digit}),
-		};
-	}
-
 	// Save the position (by passage) whenever it changes; mark read at the last passage.
-	const pos = state.positions[state.article];
 	useEffect(() => {
 		if (state.screen !== 'reader' || !pos) return;
 		const i = state.article;
@@ -135,43 +212,70 @@ export function App({story, progress, size: fixedSize, theme = pickTheme(), onQu
 	const screen = state.screen;
 	const progressRows = story.articles.map((_, i) => progress.getArticle(keys.story, keys.articles[i]!));
 	const warning = screen === 'overview' && !state.help ? progress.warnings[0] : undefined;
-	const screenHeight = frameHeight - 1 - (warning ? 1 : 0);
+	const message = state.flash ?? warning;
+	const screenHeight = frameHeight - 1 - (message ? 1 : 0);
 	let body;
 	if (state.help) {
 		body = <HelpOverlay theme={theme} screen={screen} width={width} height={screenHeight} />;
 	} else if (screen === 'overview') {
 		body = <Overview theme={theme} story={story} selected={state.selected} progress={progressRows} width={width} height={screenHeight} />;
+	} else if (screen === 'compare' && analysis && pos) {
+		const carried = new Set(compareRows.map((r) => r.article));
+		const missing = story.articles.map((_, i) => i).filter((i) => !carried.has(i));
+		body = <Compare theme={theme} story={story} rows={compareRows} missing={missing} selected={state.row} width={width} height={screenHeight} />;
+	} else if (screen === 'coverage' && analysis) {
+		body = <Coverage theme={theme} story={story} state={state.coverage} rows={covRows} selected={state.row} width={width} height={screenHeight} />;
 	} else {
 		const article = story.articles[state.article]!;
+		const id = article.meta.id;
+		const marks = analysis ? (s: number) => new Set(analysis.alignment.parallelsOf(id, s).map((p) => p.article)).size : undefined;
 		body = (
 			<Reader
 				theme={theme}
 				article={article}
-				layout={layoutOf(state.article)!}
+				layout={layoutFor(state.article)!}
 				pos={pos ?? {focus: 0, row: 0}}
 				width={width}
-				height={bodyHeight}
+				height={bodyHeight - (message ? 1 : 0)}
 				outletIndex={state.article}
 				outletCount={story.articles.length}
+				{...(marks && {marks})}
 			/>
 		);
 	}
 	const hints = state.help
 		? 'q/Esc/? close help'
 		: screen === 'overview'
-			? hint('overview', ['down', 'up', 'open', 'toggleRead', 'help', 'back'])
-			: hint('reader', ['down', 'up', 'pageDown', 'nextOutlet', 'help', 'back']);
+			? hint('overview', ['down', 'open', 'coverage', 'toggleRead', 'help', 'back'])
+			: screen === 'reader'
+				? hint('reader', ['down', 'pageDown', 'nextOutlet', 'nextParallel', 'jumpBack', 'compare', 'coverage', 'help', 'back'])
+				: screen === 'compare'
+					? hint('compare', ['down', 'open', 'help', 'back'])
+					: hint('coverage', ['down', 'open', 'sort', 'switchView', 'nextOutlet', 'help', 'back']);
+	const busy = !analysis && stage;
 	return (
 		<Box flexDirection="column" height={frameHeight} width={width}>
 			<Box flexGrow={1} flexDirection="column">
 				{body}
 			</Box>
-			{warning ? (
+			{message ? (
 				<Text {...theme.warning} wrap="truncate-end">
-					{warning}
+					{message}
 				</Text>
 			) : null}
-			<StatusBar theme={theme} width={width - 1} hints={hints} note={screen === 'reader' && progressRows[state.article]?.read ? 'read' : ''} />
+			{busy ? (
+				<Box width={width - 1} height={1}>
+					<Text {...theme.accent}>
+						<Spinner type="dots" />
+					</Text>
+					<Text {...theme.muted} wrap="truncate-end">
+						{' '}
+						{stage}… ({done}/{total})
+					</Text>
+				</Box>
+			) : (
+				<StatusBar theme={theme} width={width - 1} hints={hints} note={screen === 'reader' && progressRows[state.article]?.read ? 'read' : ''} />
+			)}
 		</Box>
 	);
 }

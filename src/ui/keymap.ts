@@ -3,11 +3,11 @@
  * (App) resolves keys through {@link matchKey} and the help overlay is generated from
  * {@link KEYMAP}, so help can never disagree with behaviour.
  *
- * Reserved for features that follow (do not bind): ] [ c o w / n N t - Backspace.
+ * Reserved for features that follow (do not bind): w / n N t.
  */
 import type {Key} from 'ink';
 
-export type Screen = 'overview' | 'reader';
+export type Screen = 'overview' | 'reader' | 'compare' | 'coverage';
 
 export type Command =
 	| 'quit'
@@ -25,12 +25,19 @@ export type Command =
 	| 'prevOutlet'
 	| 'nextOutlet'
 	| 'outletN'
-	| 'toggleRead';
+	| 'toggleRead'
+	| 'nextParallel'
+	| 'prevParallel'
+	| 'jumpBack'
+	| 'compare'
+	| 'coverage'
+	| 'sort'
+	| 'switchView';
 
 /** A key as the user types it: a character, or a named special key. */
 export type KeySpec =
 	| {readonly char: string}
-	| {readonly special: 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab'}
+	| {readonly special: 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace'}
 	| {readonly ctrl: string}
 	| {readonly digit: true};
 
@@ -45,23 +52,32 @@ export interface Binding {
 const c = (char: string): KeySpec => ({char});
 const s = (special: Extract<KeySpec, {special: string}>['special']): KeySpec => ({special});
 
+const LISTS: readonly Screen[] = ['overview', 'compare', 'coverage'];
+
 export const KEYMAP: readonly Binding[] = [
-	{command: 'down', keys: [c('j'), s('down')], screens: ['overview', 'reader'], help: 'next passage / next article'},
-	{command: 'up', keys: [c('k'), s('up')], screens: ['overview', 'reader'], help: 'previous passage / previous article'},
-	{command: 'open', keys: [s('return')], screens: ['overview'], help: 'read the selected article'},
-	{command: 'pageDown', keys: [c(' '), s('pageDown'), c('f')], screens: ['reader'], help: 'page down'},
-	{command: 'pageUp', keys: [c('b'), s('pageUp')], screens: ['reader'], help: 'page up'},
+	{command: 'down', keys: [c('j'), s('down')], screens: ['reader', ...LISTS], help: 'next passage / next row'},
+	{command: 'up', keys: [c('k'), s('up')], screens: ['reader', ...LISTS], help: 'previous passage / previous row'},
+	{command: 'open', keys: [s('return')], screens: LISTS, help: 'open the selected article or passage'},
+	{command: 'pageDown', keys: [c(' '), s('pageDown'), c('f')], screens: ['reader', ...LISTS], help: 'page down'},
+	{command: 'pageUp', keys: [c('b'), s('pageUp')], screens: ['reader', ...LISTS], help: 'page up'},
 	{command: 'halfDown', keys: [c('d')], screens: ['reader'], help: 'half a page down'},
 	{command: 'halfUp', keys: [c('u')], screens: ['reader'], help: 'half a page up'},
-	{command: 'top', keys: [c('g'), s('home')], screens: ['overview', 'reader'], help: 'top'},
-	{command: 'bottom', keys: [c('G'), s('end')], screens: ['overview', 'reader'], help: 'bottom'},
-	{command: 'nextOutlet', keys: [c('l'), s('right')], screens: ['reader'], help: 'next outlet'},
-	{command: 'prevOutlet', keys: [c('h'), s('left')], screens: ['reader'], help: 'previous outlet'},
+	{command: 'top', keys: [c('g'), s('home')], screens: ['reader', ...LISTS], help: 'top'},
+	{command: 'bottom', keys: [c('G'), s('end')], screens: ['reader', ...LISTS], help: 'bottom'},
+	{command: 'nextOutlet', keys: [c('l'), s('right')], screens: ['reader', 'coverage'], help: 'next outlet'},
+	{command: 'prevOutlet', keys: [c('h'), s('left')], screens: ['reader', 'coverage'], help: 'previous outlet'},
 	{command: 'outletN', keys: [{digit: true}], screens: ['overview', 'reader'], help: 'outlet number 1–9'},
+	{command: 'nextParallel', keys: [c(']')], screens: ['reader'], help: 'same passage in the next outlet that carries it'},
+	{command: 'prevParallel', keys: [c('[')], screens: ['reader'], help: 'same passage in the previous outlet that carries it'},
+	{command: 'jumpBack', keys: [c('-'), s('backspace')], screens: ['reader'], help: 'back along the jump history'},
+	{command: 'compare', keys: [c('c')], screens: ['reader'], help: 'compare this passage across outlets'},
+	{command: 'coverage', keys: [c('o')], screens: ['overview', 'reader'], help: 'coverage: facts × outlets, and what only one outlet reports'},
+	{command: 'sort', keys: [c('s')], screens: ['coverage'], help: 'sort facts by how many outlets carry them / story order'},
+	{command: 'switchView', keys: [s('tab')], screens: ['coverage'], help: 'switch between shared facts and "only in this outlet"'},
 	{command: 'toggleRead', keys: [c('m')], screens: ['overview', 'reader'], help: 'mark read / unread'},
-	{command: 'help', keys: [c('?')], screens: ['overview', 'reader'], help: 'this help'},
-	{command: 'back', keys: [c('q'), s('escape')], screens: ['overview', 'reader'], help: 'back (quit on the overview)'},
-	{command: 'quit', keys: [c('Q'), {ctrl: 'c'}], screens: ['overview', 'reader'], help: 'quit'},
+	{command: 'help', keys: [c('?')], screens: ['reader', ...LISTS], help: 'this help'},
+	{command: 'back', keys: [c('q'), s('escape')], screens: ['reader', ...LISTS], help: 'back (quit on the overview)'},
+	{command: 'quit', keys: [c('Q'), {ctrl: 'c'}], screens: ['reader', ...LISTS], help: 'quit'},
 ];
 
 function specMatches(spec: KeySpec, input: string, key: Key): boolean {
@@ -91,6 +107,9 @@ function specMatches(spec: KeySpec, input: string, key: Key): boolean {
 			return key.escape;
 		case 'tab':
 			return key.tab && !key.shift;
+		case 'backspace':
+			// Most terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
+			return key.backspace || (key.delete && input === '');
 	}
 }
 
@@ -105,7 +124,7 @@ export function keyLabel(spec: KeySpec): string {
 	if ('digit' in spec) return '1–9';
 	if ('ctrl' in spec) return `Ctrl-${spec.ctrl.toUpperCase()}`;
 	if ('char' in spec) return spec.char === ' ' ? 'Space' : spec.char;
-	return {up: '↑', down: '↓', left: '←', right: '→', pageUp: 'PgUp', pageDown: 'PgDn', home: 'Home', end: 'End', return: 'Enter', escape: 'Esc', tab: 'Tab'}[spec.special];
+	return {up: '↑', down: '↓', left: '←', right: '→', pageUp: 'PgUp', pageDown: 'PgDn', home: 'Home', end: 'End', return: 'Enter', escape: 'Esc', tab: 'Tab', backspace: 'Backspace'}[spec.special];
 }
 
 /** Help rows for a screen: keys and what they do, straight from the keymap. */
@@ -133,4 +152,11 @@ const shortHelp: Partial<Record<Command, string>> = {
 	back: 'back',
 	quit: 'quit',
 	toggleRead: 'read/unread',
+	nextParallel: 'parallel',
+	prevParallel: 'parallel',
+	jumpBack: 'jump back',
+	compare: 'compare',
+	coverage: 'coverage',
+	sort: 'sort',
+	switchView: 'facts/only-here',
 };

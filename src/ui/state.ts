@@ -1,12 +1,27 @@
 /**
  * The app's navigation state and its reducer (pure). Components dispatch commands; reader
- * motions need the current layout and viewport height, which the component passes along.
+ * motions need the current layouts and viewport height, which the component passes along.
  */
 import type {Command} from './keymap.js';
 import {motions, type Layout, type ReaderPos} from './layout.js';
 
+export type ScreenName = 'overview' | 'reader' | 'compare' | 'coverage';
+
+/** A place in the story: an article and a reader position in it. */
+export interface Place {
+	readonly article: number;
+	readonly pos: ReaderPos;
+}
+
+export interface CoverageState {
+	readonly view: 'facts' | 'unique';
+	readonly sort: 'count' | 'story';
+	/** Outlet whose "only here" list is shown. */
+	readonly outlet: number;
+}
+
 export interface AppState {
-	readonly screen: 'overview' | 'reader';
+	readonly screen: ScreenName;
 	readonly help: boolean;
 	/** Selected row on the overview. */
 	readonly selected: number;
@@ -14,6 +29,13 @@ export interface AppState {
 	readonly article: number;
 	/** Reader position per article index (absent: not opened yet this session). */
 	readonly positions: Readonly<Record<number, ReaderPos>>;
+	/** Where each jump came from, most recent last. */
+	readonly history: readonly Place[];
+	/** Selected row on a list screen (compare, coverage). */
+	readonly row: number;
+	readonly coverage: CoverageState;
+	/** A one-line message shown until the next key. */
+	readonly flash?: string;
 	readonly quit: boolean;
 }
 
@@ -23,25 +45,35 @@ export const initialState = (selected = 0): AppState => ({
 	selected,
 	article: selected,
 	positions: {},
+	history: [],
+	row: 0,
+	coverage: {view: 'facts', sort: 'count', outlet: 0},
 	quit: false,
 });
 
 /** What the reducer needs to know about the screen to carry out a command. */
 export interface CommandContext {
 	readonly articleCount: number;
-	/** Layout of the open article at the current width (reader only). */
-	readonly layout?: Layout;
+	/** Layout of an article at the current width. */
+	readonly layoutFor: (article: number) => Layout | undefined;
 	/** Body viewport height in lines. */
 	readonly height: number;
 	/** Where to start an article not yet opened this session (restored from progress). */
 	readonly startFor?: (article: number) => number;
 	/** The digit typed, for outletN. */
 	readonly digit?: number;
+	/** Rows on the current list screen. */
+	readonly rows?: number;
 }
 
 export type Action =
 	| {readonly type: 'command'; readonly command: Command; readonly ctx: CommandContext}
-	| {readonly type: 'open'; readonly article: number; readonly ctx: CommandContext};
+	| {readonly type: 'open'; readonly article: number; readonly ctx: CommandContext}
+	/** Jump to a passage (recorded in the history). */
+	| {readonly type: 'jump'; readonly article: number; readonly sentence: number; readonly ctx: CommandContext}
+	| {readonly type: 'flash'; readonly message: string};
+
+const HISTORY_MAX = 100;
 
 /** Position to show when an article is opened: its saved passage a third of the way down. */
 function entry(state: AppState, article: number, ctx: CommandContext): ReaderPos {
@@ -51,15 +83,47 @@ function entry(state: AppState, article: number, ctx: CommandContext): ReaderPos
 	return {focus, row: focus === 0 ? 0 : Math.floor(ctx.height / 3)};
 }
 
+function wrap(i: number, n: number): number {
+	return ((i % n) + n) % n;
+}
+
 function openArticle(state: AppState, article: number, ctx: CommandContext): AppState {
-	const a = ((article % ctx.articleCount) + ctx.articleCount) % ctx.articleCount;
+	const a = wrap(article, ctx.articleCount);
 	return {...state, screen: 'reader', help: false, article: a, selected: a, positions: {...state.positions, [a]: entry(state, a, ctx)}};
 }
 
+function here(state: AppState): Place | undefined {
+	const pos = state.positions[state.article];
+	return pos ? {article: state.article, pos} : undefined;
+}
+
+/** Move a list selection, clamped. */
+function moveRow(state: AppState, cmd: Command, rows: number, page: number): AppState {
+	const last = Math.max(0, rows - 1);
+	const delta = {down: 1, up: -1, pageDown: page, pageUp: -page}[cmd as 'down'];
+	if (delta !== undefined) return {...state, row: Math.min(last, Math.max(0, state.row + delta))};
+	if (cmd === 'top') return {...state, row: 0};
+	if (cmd === 'bottom') return {...state, row: last};
+	return state;
+}
+
 /** Apply an action. */
-export function reduce(state: AppState, action: Action): AppState {
+export function reduce(prev: AppState, action: Action): AppState {
+	if (action.type === 'flash') return {...prev, flash: action.message};
+	const state: AppState = prev.flash === undefined ? prev : {...prev, flash: undefined};
 	const {ctx} = action;
 	if (action.type === 'open') return openArticle(state, action.article, ctx);
+	if (action.type === 'jump') {
+		const from = here(state);
+		const layout = ctx.layoutFor(wrap(action.article, ctx.articleCount));
+		const opened = openArticle(state, action.article, ctx);
+		if (!layout) return opened;
+		return {
+			...opened,
+			history: from ? [...state.history, from].slice(-HISTORY_MAX) : state.history,
+			positions: {...opened.positions, [opened.article]: motions.goTo(layout, action.sentence, ctx.height)},
+		};
+	}
 	const cmd = action.command;
 	if (cmd === 'quit') return {...state, quit: true};
 	if (state.help) return cmd === 'back' || cmd === 'help' ? {...state, help: false} : state;
@@ -69,9 +133,11 @@ export function reduce(state: AppState, action: Action): AppState {
 		const n = ctx.articleCount;
 		switch (cmd) {
 			case 'down':
-				return {...state, selected: Math.min(n - 1, state.selected + 1)};
+			case 'pageDown':
+				return {...state, selected: Math.min(n - 1, state.selected + (cmd === 'down' ? 1 : Math.max(1, ctx.height - 1)))};
 			case 'up':
-				return {...state, selected: Math.max(0, state.selected - 1)};
+			case 'pageUp':
+				return {...state, selected: Math.max(0, state.selected - (cmd === 'up' ? 1 : Math.max(1, ctx.height - 1)))};
 			case 'top':
 				return {...state, selected: 0};
 			case 'bottom':
@@ -80,11 +146,25 @@ export function reduce(state: AppState, action: Action): AppState {
 				return openArticle(state, state.selected, ctx);
 			case 'outletN':
 				return ctx.digit !== undefined && ctx.digit <= n ? openArticle(state, ctx.digit - 1, ctx) : state;
+			case 'coverage':
+				return {...state, screen: 'coverage', row: 0, coverage: {...state.coverage, outlet: state.selected}};
 			case 'back':
 				return {...state, quit: true};
 			default:
 				return state;
 		}
+	}
+
+	if (state.screen === 'compare' || state.screen === 'coverage') {
+		if (cmd === 'back') return {...state, screen: state.positions[state.article] ? 'reader' : 'overview'};
+		if (state.screen === 'coverage') {
+			const c = state.coverage;
+			if (cmd === 'sort') return {...state, row: 0, coverage: {...c, sort: c.sort === 'count' ? 'story' : 'count'}};
+			if (cmd === 'switchView') return {...state, row: 0, coverage: {...c, view: c.view === 'facts' ? 'unique' : 'facts'}};
+			if (cmd === 'nextOutlet' || cmd === 'prevOutlet')
+				return {...state, row: 0, coverage: {...c, view: 'unique', outlet: wrap(c.outlet + (cmd === 'nextOutlet' ? 1 : -1), ctx.articleCount)}};
+		}
+		return moveRow(state, cmd, ctx.rows ?? 0, Math.max(1, ctx.height - 1));
 	}
 
 	// Reader.
@@ -97,10 +177,25 @@ export function reduce(state: AppState, action: Action): AppState {
 			return openArticle(state, state.article - 1, ctx);
 		case 'outletN':
 			return ctx.digit !== undefined && ctx.digit <= ctx.articleCount ? openArticle(state, ctx.digit - 1, ctx) : state;
+		case 'compare':
+			return {...state, screen: 'compare', row: 0};
+		case 'coverage':
+			return {...state, screen: 'coverage', row: 0, coverage: {...state.coverage, outlet: state.article}};
+		case 'jumpBack': {
+			const back = state.history[state.history.length - 1];
+			if (!back) return {...state, flash: 'No jump to go back to'};
+			return {
+				...state,
+				article: back.article,
+				selected: back.article,
+				positions: {...state.positions, [back.article]: back.pos},
+				history: state.history.slice(0, -1),
+			};
+		}
 		default:
 			break;
 	}
-	const layout = ctx.layout;
+	const layout = ctx.layoutFor(state.article);
 	const pos = state.positions[state.article];
 	if (!layout || !pos) return state;
 	const h = Math.max(1, ctx.height);

@@ -4,12 +4,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {afterAll} from 'vitest';
 
 const writer = fileURLToPath(new URL('./fixtures/writer.ts', import.meta.url));
 
-/** Makes a fresh temporary config directory. */
+const made: string[] = [];
+afterAll(() => {
+	for (const dir of made.splice(0)) fs.rmSync(dir, {recursive: true, force: true});
+});
+
+/** Makes a fresh temporary config directory (removed after the test file). */
 export function tempDir(): string {
-	return fs.mkdtempSync(path.join(os.tmpdir(), 'newsreader-store-'));
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsreader-store-'));
+	made.push(dir);
+	return dir;
 }
 
 /** Lists the files in a directory, sorted. */

@@ -99,6 +99,15 @@ describe('progress store: basics', () => {
 		expect(openStore(dir).history('s')).toHaveLength(HISTORY_CAP);
 	});
 
+	it('caps the history across stories, dropping the oldest answers anywhere', () => {
+		const store = openStore(tempDir());
+		store.recordAnswer('old-story', answer('oldest', 1));
+		store.recordAnswer('old-story', answer('later', 10_000));
+		for (let i = 0; i < HISTORY_CAP - 1; i++) store.recordAnswer('new-story', answer(`n${i}`, 100 + i));
+		expect(store.history('old-story').map((h) => h.id)).toEqual(['later']);
+		expect(store.history('new-story')).toHaveLength(HISTORY_CAP - 1);
+	});
+
 	it('stores cards as JSON copies', () => {
 		const dir = tempDir();
 		const store = openStore(dir);

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {memo} from 'react';
+import {memo, useMemo} from 'react';
 import type {Article} from '../../core/types.js';
 import {displayText, topLine, type Layout, type Line, type ReaderPos} from '../layout.js';
 import type {Style, Theme} from '../theme.js';
@@ -25,11 +25,14 @@ const BodyLine = memo(function BodyLine({
 	text,
 	line,
 	focus,
+	mark,
 }: {
 	theme: Theme;
 	text: string;
 	line: Line;
 	focus: {start: number; end: number};
+	/** Gutter mark: how many other outlets carry the passage starting on this line. */
+	mark: string;
 }) {
 	if (line.blank) return <Text> </Text>;
 	const base = roleStyle(theme, line);
@@ -39,6 +42,7 @@ const BodyLine = memo(function BodyLine({
 	return (
 		<Box height={1}>
 			<Box width={GUTTER} flexShrink={0}>
+				<Text {...theme.muted}>{mark}</Text>
 				<Text {...theme.focusBar}>{inFocus ? '▌' : ' '}</Text>
 			</Box>
 			<Text wrap="truncate-end">
@@ -53,9 +57,26 @@ const BodyLine = memo(function BodyLine({
 });
 
 /** The article header: outlet · headline · date, and the position on the right. */
-function Header({theme, article, pos, width, outletIndex, outletCount}: {theme: Theme; article: Article; pos: ReaderPos; width: number; outletIndex: number; outletCount: number}) {
+function Header({
+	theme,
+	article,
+	pos,
+	width,
+	outletIndex,
+	outletCount,
+	carriers,
+}: {
+	theme: Theme;
+	article: Article;
+	pos: ReaderPos;
+	width: number;
+	outletIndex: number;
+	outletCount: number;
+	carriers: number | undefined;
+}) {
 	const n = article.sentences.length;
-	const position = `${Math.min(n, pos.focus + 1)}/${n} · ${outletIndex + 1} of ${outletCount}`;
+	const also = carriers === undefined ? '' : ` · in ${carriers} other${carriers === 1 ? '' : 's'}`;
+	const position = `${Math.min(n, pos.focus + 1)}/${n}${also} · ${outletIndex + 1} of ${outletCount}`;
 	return (
 		<Box width={width} height={1}>
 			<Box flexShrink={0}>
@@ -86,10 +107,13 @@ export function Reader({
 	height,
 	outletIndex,
 	outletCount,
+	marks,
 }: {
 	theme: Theme;
 	article: Article;
 	layout: Layout;
+	/** How many other outlets carry sentence i (shown in the gutter); absent while analysing. */
+	marks?: (sentence: number) => number;
 	pos: ReaderPos;
 	width: number;
 	/** Body lines available (the frame adds header and rule). */
@@ -98,6 +122,19 @@ export function Reader({
 	outletCount: number;
 }) {
 	const top = topLine(layout, pos, height);
+	// The sentence whose mark a line shows: the focused one if it starts there, else the first.
+	const starts = useMemo(() => {
+		const m = new Map<number, number[]>();
+		layout.firstLine.forEach((li, si) => m.set(li, [...(m.get(li) ?? []), si]));
+		return m;
+	}, [layout]);
+	const markOf = (li: number): string => {
+		const ss = starts.get(li);
+		if (!ss || !marks) return ' ';
+		const si = ss.includes(pos.focus) ? pos.focus : ss[0]!;
+		const n = marks(si);
+		return n === 0 ? ' ' : n > 9 ? '+' : String(n);
+	};
 	const visible = layout.lines.slice(top, top + height);
 	const s = article.sentences[pos.focus];
 	const focus = s ? {start: s.start, end: s.end} : {start: 0, end: 0};
@@ -106,11 +143,11 @@ export function Reader({
 	const end = top + height >= layout.lines.length;
 	return (
 		<Box flexDirection="column" width={width} height={height + 2}>
-			<Header theme={theme} article={article} pos={pos} width={width} outletIndex={outletIndex} outletCount={outletCount} />
+			<Header theme={theme} article={article} pos={pos} width={width} outletIndex={outletIndex} outletCount={outletCount} carriers={marks?.(pos.focus)} />
 			<Text {...theme.muted}>{'─'.repeat(Math.max(0, width - 1))}</Text>
 			<Box flexDirection="column" marginLeft={margin} height={height} width={measure}>
 				{visible.map((line, i) => (
-					<BodyLine key={top + i} theme={theme} text={article.text} line={line} focus={focus} />
+					<BodyLine key={top + i} theme={theme} text={article.text} line={line} focus={focus} mark={markOf(top + i)} />
 				))}
 				{end && visible.length < height ? <Text {...theme.muted}>{'  (end)'}</Text> : null}
 			</Box>
