@@ -197,7 +197,9 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		}
 	}, [state.quit]);
 
-	const width = size.columns;
+	// Never paint the last column: a full-width line makes some terminals wrap (and Ink's
+	// truncation inside flex rows can run one column over).
+	const width = size.columns - 1;
 	if (tooSmall) {
 		return (
 			<Box flexDirection="column" height={Math.max(1, frameHeight)}>
@@ -264,7 +266,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 				</Text>
 			) : null}
 			{busy ? (
-				<Box width={width - 1} height={1}>
+				<Box width={width} height={1}>
 					<Text {...theme.accent}>
 						<Spinner type="dots" />
 					</Text>
@@ -274,7 +276,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 					</Text>
 				</Box>
 			) : (
-				<StatusBar theme={theme} width={width - 1} hints={hints} note={screen === 'reader' && progressRows[state.article]?.read ? 'read' : ''} />
+				<StatusBar theme={theme} width={width} hints={hints} note={screen === 'reader' && progressRows[state.article]?.read ? 'read' : ''} />
 			)}
 		</Box>
 	);

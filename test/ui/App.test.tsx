@@ -4,6 +4,7 @@ import path from 'node:path';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {analyzeStory} from '../../src/core/analysis.js';
 import {buildStory} from '../../src/content/load.js';
 import {openProgressStore, type ProgressStore} from '../../src/store/index.js';
 import {App, storyKeys} from '../../src/ui/App.js';
@@ -29,8 +30,10 @@ afterEach(() => {
 	rmSync(dir, {recursive: true, force: true});
 });
 
-async function start(size = {columns: 100, rows: 30}, onQuit?: () => void) {
-	app = render(<App story={story} progress={store} size={size} theme={noColorTheme} {...(onQuit && {onQuit})} />);
+const analysis = analyzeStory(story);
+
+async function start(size = {columns: 100, rows: 30}, onQuit?: () => void, analysed = false) {
+	app = render(<App story={story} progress={store} size={size} theme={noColorTheme} {...(onQuit && {onQuit})} {...(analysed && {analysis})} />);
 	await ready(app);
 	return app;
 }
@@ -145,11 +148,11 @@ describe('reader', () => {
 describe('frame size', () => {
 	it('is never taller than the terminal less one line, nor wider than it, on any screen', async () => {
 		for (const size of [{columns: 80, rows: 24}, {columns: 40, rows: 10}, {columns: 120, rows: 50}]) {
-			const a = await start(size);
+			const a = await start(size, undefined, true);
 			const check = () => {
 				const ls = lines(a);
 				expect(ls.length).toBeLessThanOrEqual(size.rows - 1);
-				for (const l of ls) expect(stringWidth(l)).toBeLessThanOrEqual(size.columns);
+				for (const l of ls) expect(stringWidth(l)).toBeLessThanOrEqual(size.columns - 1);
 			};
 			check();
 			await press(a, KEY.enter);
@@ -157,6 +160,12 @@ describe('frame size', () => {
 			await press(a, ' ', ' ', 'G');
 			check();
 			await press(a, '?');
+			check();
+			await press(a, '?', 'c');
+			check();
+			await press(a, 'q', 'o');
+			check();
+			await press(a, '\t');
 			check();
 			a.unmount();
 			app = undefined;
@@ -180,7 +189,7 @@ describe('frame size', () => {
 		expect(header(a)).toContain('6/12');
 		const focused = lines(a).filter((l) => l.includes('▌'));
 		expect(focused.join(' ').replace(/[▌\s]+/g, ' ')).toContain('The scheme reportedly involves');
-		for (const l of lines(a)) expect(stringWidth(l)).toBeLessThanOrEqual(50);
+		for (const l of lines(a)) expect(stringWidth(l)).toBeLessThanOrEqual(49);
 		expect(lines(a).length).toBeLessThanOrEqual(15);
 	});
 
@@ -195,7 +204,7 @@ describe('frame size', () => {
 		out.rows = 12;
 		out.emit('resize');
 		await new Promise((r) => setTimeout(r, 60));
-		for (const l of lines(app)) expect(stringWidth(l)).toBeLessThanOrEqual(45);
+		for (const l of lines(app)) expect(stringWidth(l)).toBeLessThanOrEqual(44);
 		expect(lines(app).length).toBeLessThanOrEqual(11);
 		expect(header(app)).toContain('2/12');
 	});

@@ -64,7 +64,9 @@ export function Coverage({
 				const cells = state.view === 'facts' ? Array.from({length: matrixCols}, (_, k) => (r.carriers.includes(k) ? '■' : '·')).join('') : '';
 				return (
 					<Box key={idx} height={1} width={width}>
-						<Text {...theme.focusBar}>{sel ? '▌ ' : '  '}</Text>
+						<Box width={2} flexShrink={0}>
+							<Text {...theme.focusBar}>{sel ? '▌' : ' '}</Text>
+						</Box>
 						{state.view === 'facts' ? (
 							<Box flexShrink={0} marginRight={1}>
 								<Text {...theme.accent}>{cells}</Text>

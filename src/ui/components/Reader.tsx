@@ -5,7 +5,7 @@ import {displayText, topLine, type Layout, type Line, type ReaderPos} from '../l
 import type {Style, Theme} from '../theme.js';
 
 /** Columns taken by the gutter left of the text. */
-export const GUTTER = 2;
+export const GUTTER = 3;
 
 /** Text columns for a terminal width: min(width, 80) less the gutter and the last column. */
 export function textColumns(columns: number): number {
@@ -44,6 +44,7 @@ const BodyLine = memo(function BodyLine({
 			<Box width={GUTTER} flexShrink={0}>
 				<Text {...theme.muted}>{mark}</Text>
 				<Text {...theme.focusBar}>{inFocus ? '▌' : ' '}</Text>
+				<Text> </Text>
 			</Box>
 			<Text wrap="truncate-end">
 				<Text {...base}>{displayText(text.slice(line.start, a))}</Text>
@@ -139,12 +140,12 @@ export function Reader({
 	const s = article.sentences[pos.focus];
 	const focus = s ? {start: s.start, end: s.end} : {start: 0, end: 0};
 	const measure = layout.width + GUTTER;
-	const margin = Math.max(0, Math.floor((width - 1 - measure) / 2));
+	const margin = Math.max(0, Math.floor((width - measure) / 2));
 	const end = top + height >= layout.lines.length;
 	return (
 		<Box flexDirection="column" width={width} height={height + 2}>
 			<Header theme={theme} article={article} pos={pos} width={width} outletIndex={outletIndex} outletCount={outletCount} carriers={marks?.(pos.focus)} />
-			<Text {...theme.muted}>{'─'.repeat(Math.max(0, width - 1))}</Text>
+			<Text {...theme.muted}>{'─'.repeat(Math.max(0, width))}</Text>
 			<Box flexDirection="column" marginLeft={margin} height={height} width={measure}>
 				{visible.map((line, i) => (
 					<BodyLine key={top + i} theme={theme} text={article.text} line={line} focus={focus} mark={markOf(top + i)} />
