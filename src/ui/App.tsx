@@ -14,6 +14,9 @@ import {Coverage, type CoverageRow} from './components/Coverage.js';
 import {HelpOverlay} from './components/HelpOverlay.js';
 import {Overview} from './components/Overview.js';
 import {Reader, textColumns} from './components/Reader.js';
+import {Search} from './components/Search.js';
+import {buildSearchIndex, fold, search, type SearchIndex, type SearchItem} from '../core/search.js';
+import type {Span} from '../core/types.js';
 import {StatusBar} from './components/StatusBar.js';
 import {useAnalysis} from './hooks/useAnalysis.js';
 import {useTerminalSize, type Size} from './hooks/useTerminalSize.js';
@@ -80,6 +83,23 @@ export function coverageRows(story: Story, analysis: StoryAnalysis, state: AppSt
 	return rows;
 }
 
+/** What `/` searches: every passage of every outlet. */
+export function searchItems(story: Story): SearchItem[] {
+	const items: SearchItem[] = [];
+	story.articles.forEach((a, ai) => a.sentences.forEach((s, si) => items.push({kind: 'passage', article: ai, sentence: si, text: a.text.slice(s.start, s.end)})));
+	return items;
+}
+
+/** Every occurrence of `query` in `text`, ignoring case and accents (for the reader's marks). */
+export function occurrences(text: string, query: string): Span[] {
+	const q = fold(query.trim());
+	if (!q) return [];
+	const t = fold(text);
+	const out: Span[] = [];
+	for (let i = t.indexOf(q); i >= 0 && out.length < 1000; i = t.indexOf(q, i + q.length)) out.push({start: i, end: i + q.length});
+	return out;
+}
+
 export interface AppProps {
 	readonly story: Story;
 	readonly progress: ProgressPort;
@@ -130,6 +150,20 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 	}, [state.screen, state.article, pos?.focus, analysis]);
 	const covRows = useMemo(() => (state.screen === 'coverage' && analysis ? coverageRows(story, analysis, state) : []), [state.screen, state.coverage, state.article, analysis]);
 
+	// The search index is built the first time it is needed, then kept for the story.
+	const searchIndex = useRef<SearchIndex | undefined>(undefined);
+	const indexFor = (): SearchIndex => (searchIndex.current ??= buildSearchIndex(searchItems(story)));
+	const hits = useMemo(() => (state.search.open && state.search.query.trim() ? search(indexFor(), state.search.query) : []), [state.search.open, state.search.query]);
+	/** Sentences of the open article that match the last search, in order. */
+	const matchSentences = useMemo(() => {
+		const last = state.search.last;
+		if (!last) return [];
+		const ai = state.article;
+		const found = search(indexFor(), last, {limit: 1000, within: (it) => it.kind === 'passage' && it.article === ai});
+		return [...new Set(found.map((h) => h.item.sentence))].sort((a, b) => a - b);
+	}, [state.search.last, state.article]);
+	const highlights = useMemo(() => (state.search.last ? occurrences(story.articles[state.article]!.text, state.search.last) : []), [state.search.last, state.article]);
+
 	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
 
 	function ctxFor(digit?: number): CommandContext {
@@ -155,7 +189,33 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		dispatch({type: 'jump', article: target.article, sentence: target.sentence, ctx: ctxFor()});
 	}
 
+	function submitSearch(): void {
+		const hit = hits[state.search.selected];
+		const query = state.search.query;
+		dispatch({type: 'searchClose', submitted: query});
+		if (hit) dispatch({type: 'jump', article: hit.item.article, sentence: hit.item.sentence, ctx: ctxFor()});
+		else if (query.trim()) dispatch({type: 'flash', message: `Nothing found for “${query.trim()}”`});
+	}
+
+	/** n / N: the next / previous passage of this article matching the last search (wrapping). */
+	function stepMatch(direction: 1 | -1): void {
+		if (!state.search.last) return dispatch({type: 'flash', message: 'No search yet: press / to search'});
+		if (matchSentences.length === 0 || !pos) return dispatch({type: 'flash', message: `No match for “${state.search.last}” in this article`});
+		const next =
+			direction === 1
+				? (matchSentences.find((s) => s > pos.focus) ?? matchSentences[0]!)
+				: ([...matchSentences].reverse().find((s) => s < pos.focus) ?? matchSentences[matchSentences.length - 1]!);
+		dispatch({type: 'goto', sentence: next, ctx: ctxFor()});
+	}
+
 	useInput((input, key) => {
+		if (state.search.open) {
+			// The search line owns typing; only these keys are ours while it is open.
+			if (key.escape) dispatch({type: 'searchClose'});
+			else if (key.upArrow || key.downArrow) dispatch({type: 'searchSelect', delta: key.upArrow ? -1 : 1, results: hits.length});
+			else if (key.ctrl && input === 'c') dispatch({type: 'command', command: 'quit', ctx: ctxFor()});
+			return;
+		}
 		const screen = state.screen;
 		const command: Command | undefined = matchKey(state.help ? 'reader' : screen, input, key);
 		if (!command) return;
@@ -169,6 +229,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 			return;
 		}
 		if ((command === 'nextParallel' || command === 'prevParallel') && screen === 'reader') return jumpParallel(command === 'nextParallel' ? 1 : -1);
+		if (command === 'nextMatch' || command === 'prevMatch') return stepMatch(command === 'nextMatch' ? 1 : -1);
 		if ((command === 'compare' || command === 'coverage') && !analysis) return dispatch({type: 'flash', message: 'Still analysing the story…'});
 		if (command === 'open' && (screen === 'compare' || screen === 'coverage')) {
 			const r = screen === 'compare' ? compareRows[state.row] : covRows[state.row];
@@ -217,7 +278,21 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 	const message = state.flash ?? warning;
 	const screenHeight = frameHeight - 1 - (message ? 1 : 0);
 	let body;
-	if (state.help) {
+	if (state.search.open) {
+		body = (
+			<Search
+				theme={theme}
+				story={story}
+				query={state.search.query}
+				hits={hits}
+				selected={state.search.selected}
+				onChange={(query) => dispatch({type: 'searchQuery', query})}
+				onSubmit={submitSearch}
+				width={width}
+				height={screenHeight}
+			/>
+		);
+	} else if (state.help) {
 		body = <HelpOverlay theme={theme} screen={screen} width={width} height={screenHeight} />;
 	} else if (screen === 'overview') {
 		body = <Overview theme={theme} story={story} selected={state.selected} progress={progressRows} width={width} height={screenHeight} />;
@@ -242,19 +317,28 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 				outletIndex={state.article}
 				outletCount={story.articles.length}
 				{...(marks && {marks})}
+				highlights={highlights}
 			/>
 		);
 	}
-	const hints = state.help
+	const hints = state.search.open
+		? '↑↓ select  Enter open  Esc close'
+		: state.help
 		? 'q/Esc/? close help'
 		: screen === 'overview'
-			? hint('overview', ['down', 'open', 'coverage', 'toggleRead', 'help', 'back'])
+			? hint('overview', ['down', 'open', 'coverage', 'search', 'toggleRead', 'help', 'back'])
 			: screen === 'reader'
-				? hint('reader', ['down', 'pageDown', 'nextOutlet', 'nextParallel', 'jumpBack', 'compare', 'coverage', 'help', 'back'])
+				? hint('reader', ['down', 'pageDown', 'nextOutlet', 'nextParallel', 'jumpBack', 'compare', 'coverage', 'search', 'help', 'back'])
 				: screen === 'compare'
 					? hint('compare', ['down', 'open', 'help', 'back'])
 					: hint('coverage', ['down', 'open', 'sort', 'switchView', 'nextOutlet', 'help', 'back']);
 	const busy = !analysis && stage;
+	let note = screen === 'reader' && progressRows[state.article]?.read ? 'read' : '';
+	if (screen === 'reader' && state.search.last && !state.search.open && pos) {
+		const k = matchSentences.indexOf(pos.focus);
+		const counter = matchSentences.length === 0 ? '0/0' : k >= 0 ? `${k + 1}/${matchSentences.length}` : `–/${matchSentences.length}`;
+		note = `${counter} “${state.search.last.length > 16 ? `${state.search.last.slice(0, 15)}…` : state.search.last}”${note ? ` · ${note}` : ''}`;
+	}
 	return (
 		<Box flexDirection="column" height={frameHeight} width={width}>
 			<Box flexGrow={1} flexDirection="column">
@@ -276,7 +360,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 					</Text>
 				</Box>
 			) : (
-				<StatusBar theme={theme} width={width} hints={hints} note={screen === 'reader' && progressRows[state.article]?.read ? 'read' : ''} />
+				<StatusBar theme={theme} width={width} hints={hints} note={note} />
 			)}
 		</Box>
 	);

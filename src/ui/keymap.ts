@@ -3,7 +3,7 @@
  * (App) resolves keys through {@link matchKey} and the help overlay is generated from
  * {@link KEYMAP}, so help can never disagree with behaviour.
  *
- * Reserved for features that follow (do not bind): w / n N t.
+ * Reserved for features that follow (do not bind): w t.
  */
 import type {Key} from 'ink';
 
@@ -32,7 +32,10 @@ export type Command =
 	| 'compare'
 	| 'coverage'
 	| 'sort'
-	| 'switchView';
+	| 'switchView'
+	| 'search'
+	| 'nextMatch'
+	| 'prevMatch';
 
 /** A key as the user types it: a character, or a named special key. */
 export type KeySpec =
@@ -74,6 +77,9 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'coverage', keys: [c('o')], screens: ['overview', 'reader'], help: 'coverage: facts × outlets, and what only one outlet reports'},
 	{command: 'sort', keys: [c('s')], screens: ['coverage'], help: 'sort facts by how many outlets carry them / story order'},
 	{command: 'switchView', keys: [s('tab')], screens: ['coverage'], help: 'switch between shared facts and "only in this outlet"'},
+	{command: 'search', keys: [c('/')], screens: ['overview', 'reader'], help: 'search every outlet (Enter opens a result, Esc closes)'},
+	{command: 'nextMatch', keys: [c('n')], screens: ['reader'], help: 'next match of the last search in this article'},
+	{command: 'prevMatch', keys: [c('N')], screens: ['reader'], help: 'previous match of the last search in this article'},
 	{command: 'toggleRead', keys: [c('m')], screens: ['overview', 'reader'], help: 'mark read / unread'},
 	{command: 'help', keys: [c('?')], screens: ['reader', ...LISTS], help: 'this help'},
 	{command: 'back', keys: [c('q'), s('escape')], screens: ['reader', ...LISTS], help: 'back (quit on the overview)'},
@@ -159,4 +165,6 @@ const shortHelp: Partial<Record<Command, string>> = {
 	coverage: 'coverage',
 	sort: 'sort',
 	switchView: 'facts/only-here',
+	search: 'search',
+	nextMatch: 'match',
 };

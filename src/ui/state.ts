@@ -7,6 +7,16 @@ import {motions, type Layout, type ReaderPos} from './layout.js';
 
 export type ScreenName = 'overview' | 'reader' | 'compare' | 'coverage';
 
+/** The search line: open while typing; `last` is what n/N look for. */
+export interface SearchState {
+	readonly open: boolean;
+	readonly query: string;
+	/** Selected result. */
+	readonly selected: number;
+	/** The last query submitted (n/N move between its matches in the article being read). */
+	readonly last?: string;
+}
+
 /** A place in the story: an article and a reader position in it. */
 export interface Place {
 	readonly article: number;
@@ -34,6 +44,7 @@ export interface AppState {
 	/** Selected row on a list screen (compare, coverage). */
 	readonly row: number;
 	readonly coverage: CoverageState;
+	readonly search: SearchState;
 	/** A one-line message shown until the next key. */
 	readonly flash?: string;
 	readonly quit: boolean;
@@ -48,6 +59,7 @@ export const initialState = (selected = 0): AppState => ({
 	history: [],
 	row: 0,
 	coverage: {view: 'facts', sort: 'count', outlet: 0},
+	search: {open: false, query: '', selected: 0},
 	quit: false,
 });
 
@@ -71,7 +83,13 @@ export type Action =
 	| {readonly type: 'open'; readonly article: number; readonly ctx: CommandContext}
 	/** Jump to a passage (recorded in the history). */
 	| {readonly type: 'jump'; readonly article: number; readonly sentence: number; readonly ctx: CommandContext}
-	| {readonly type: 'flash'; readonly message: string};
+	| {readonly type: 'flash'; readonly message: string}
+	/** Search line: typing, moving the selection, closing. */
+	| {readonly type: 'searchQuery'; readonly query: string}
+	| {readonly type: 'searchSelect'; readonly delta: number; readonly results: number}
+	| {readonly type: 'searchClose'; readonly submitted?: string}
+	/** Move the reader's focus to a passage of the open article (no history entry). */
+	| {readonly type: 'goto'; readonly sentence: number; readonly ctx: CommandContext};
 
 const HISTORY_MAX = 100;
 
@@ -110,8 +128,19 @@ function moveRow(state: AppState, cmd: Command, rows: number, page: number): App
 /** Apply an action. */
 export function reduce(prev: AppState, action: Action): AppState {
 	if (action.type === 'flash') return {...prev, flash: action.message};
+	if (action.type === 'searchQuery') return {...prev, search: {...prev.search, open: true, query: action.query, selected: 0}};
+	if (action.type === 'searchSelect')
+		return {...prev, search: {...prev.search, selected: Math.min(Math.max(0, action.results - 1), Math.max(0, prev.search.selected + action.delta))}};
+	if (action.type === 'searchClose') {
+		const last = action.submitted?.trim() ? action.submitted.trim() : prev.search.last;
+		return {...prev, search: {open: false, query: '', selected: 0, ...(last !== undefined && {last})}};
+	}
 	const state: AppState = prev.flash === undefined ? prev : {...prev, flash: undefined};
 	const {ctx} = action;
+	if (action.type === 'goto') {
+		const layout = ctx.layoutFor(state.article);
+		return layout ? {...state, positions: {...state.positions, [state.article]: motions.goTo(layout, action.sentence, ctx.height)}} : state;
+	}
 	if (action.type === 'open') return openArticle(state, action.article, ctx);
 	if (action.type === 'jump') {
 		const from = here(state);
@@ -148,6 +177,8 @@ export function reduce(prev: AppState, action: Action): AppState {
 				return ctx.digit !== undefined && ctx.digit <= n ? openArticle(state, ctx.digit - 1, ctx) : state;
 			case 'coverage':
 				return {...state, screen: 'coverage', row: 0, coverage: {...state.coverage, outlet: state.selected}};
+			case 'search':
+				return {...state, search: {...state.search, open: true, query: '', selected: 0}};
 			case 'back':
 				return {...state, quit: true};
 			default:
@@ -179,6 +210,8 @@ export function reduce(prev: AppState, action: Action): AppState {
 			return ctx.digit !== undefined && ctx.digit <= ctx.articleCount ? openArticle(state, ctx.digit - 1, ctx) : state;
 		case 'compare':
 			return {...state, screen: 'compare', row: 0};
+		case 'search':
+			return {...state, search: {...state.search, open: true, query: '', selected: 0}};
 		case 'coverage':
 			return {...state, screen: 'coverage', row: 0, coverage: {...state.coverage, outlet: state.article}};
 		case 'jumpBack': {

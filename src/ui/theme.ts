@@ -22,6 +22,8 @@ export interface Theme {
 	readonly focus: Style;
 	readonly focusBar: Style;
 	readonly selection: Style;
+	/** Search matches in the text. */
+	readonly match: Style;
 	readonly statusBar: Style;
 	readonly key: Style;
 	readonly warning: Style;
@@ -39,6 +41,7 @@ export const defaultTheme: Theme = {
 	focus: {color: 'cyan', bold: true},
 	focusBar: {color: 'cyan', bold: true},
 	selection: {color: 'cyan', bold: true},
+	match: {inverse: true},
 	statusBar: {dimColor: true},
 	key: {color: 'cyan', bold: true},
 	warning: {color: 'yellow'},
@@ -56,6 +59,7 @@ export const noColorTheme: Theme = {
 	focus: {bold: true, underline: true},
 	focusBar: {bold: true},
 	selection: {inverse: true},
+	match: {inverse: true},
 	statusBar: {dimColor: true},
 	key: {bold: true},
 	warning: {bold: true},

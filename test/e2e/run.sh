@@ -43,6 +43,13 @@ check "j moves focus to passage 2" wait_for "2/12"
 send l
 check "l switches to NBC News" wait_for "MOSCOW — President Joe Biden"
 check "page furniture is not shown" sh -c "! tmux capture-pane -p -t '$session' | grep -q 'IE 11 is not supported'"
+send /
+tmux send-keys -t "$session" -l "Zakharova"; sleep 0.5
+check "/ searches every outlet" wait_for "for “Zakharova”"
+send Enter
+check "Enter on a search result opens RT at the match" wait_for "Foreign Ministry spokeswoman Maria Zakharova"
+send n
+check "n shows the match counter" wait_for "“Zakharova”"
 send '?'
 check "? shows help" wait_for "previous outlet"
 send q

@@ -13,6 +13,7 @@ export const KEY = {
 	enter: '\r',
 	escape: '\u001B',
 	ctrlC: '\u0003',
+	backspace: '\u007f',
 } as const;
 
 export type Rendered = ReturnType<typeof render>;

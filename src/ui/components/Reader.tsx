@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {memo, useMemo} from 'react';
-import type {Article} from '../../core/types.js';
+import type {Article, Span} from '../../core/types.js';
 import {displayText, topLine, type Layout, type Line, type ReaderPos} from '../layout.js';
 import type {Style, Theme} from '../theme.js';
 
@@ -26,6 +26,7 @@ const BodyLine = memo(function BodyLine({
 	line,
 	focus,
 	mark,
+	highlights,
 }: {
 	theme: Theme;
 	text: string;
@@ -33,12 +34,27 @@ const BodyLine = memo(function BodyLine({
 	focus: {start: number; end: number};
 	/** Gutter mark: how many other outlets carry the passage starting on this line. */
 	mark: string;
+	/** Search matches on this line (absolute offsets). */
+	highlights: readonly Span[];
 }) {
 	if (line.blank) return <Text> </Text>;
 	const base = roleStyle(theme, line);
-	const a = Math.max(line.start, Math.min(line.end, focus.start));
-	const b = Math.max(line.start, Math.min(line.end, focus.end));
-	const inFocus = b > a;
+	const inFocus = Math.min(line.end, focus.end) > Math.max(line.start, focus.start);
+	// Cut the line where focus or a search match starts or ends, and style each piece.
+	const cuts = new Set<number>([line.start, line.end]);
+	for (const p of [focus, ...highlights]) for (const x of [p.start, p.end]) if (x > line.start && x < line.end) cuts.add(x);
+	const points = [...cuts].sort((a, b) => a - b);
+	const pieces = points.slice(0, -1).map((a, i) => {
+		const b = points[i + 1]!;
+		const focused = a >= focus.start && b <= focus.end;
+		const hit = highlights.some((h) => a >= h.start && b <= h.end);
+		const style = {...base, ...(focused ? theme.focus : {}), ...(hit ? theme.match : {})};
+		return (
+			<Text key={a} {...style}>
+				{displayText(text.slice(a, b))}
+			</Text>
+		);
+	});
 	return (
 		<Box height={1}>
 			<Box width={GUTTER} flexShrink={0}>
@@ -46,13 +62,7 @@ const BodyLine = memo(function BodyLine({
 				<Text {...theme.focusBar}>{inFocus ? '▌' : ' '}</Text>
 				<Text> </Text>
 			</Box>
-			<Text wrap="truncate-end">
-				<Text {...base}>{displayText(text.slice(line.start, a))}</Text>
-				<Text {...base} {...theme.focus}>
-					{displayText(text.slice(a, b))}
-				</Text>
-				<Text {...base}>{displayText(text.slice(b, line.end))}</Text>
-			</Text>
+			<Text wrap="truncate-end">{pieces}</Text>
 		</Box>
 	);
 });
@@ -109,10 +119,13 @@ export function Reader({
 	outletIndex,
 	outletCount,
 	marks,
+	highlights = [],
 }: {
 	theme: Theme;
 	article: Article;
 	layout: Layout;
+	/** Search matches to mark (absolute offsets, sorted). */
+	highlights?: readonly Span[];
 	/** How many other outlets carry sentence i (shown in the gutter); absent while analysing. */
 	marks?: (sentence: number) => number;
 	pos: ReaderPos;
@@ -148,7 +161,15 @@ export function Reader({
 			<Text {...theme.muted}>{'─'.repeat(Math.max(0, width))}</Text>
 			<Box flexDirection="column" marginLeft={margin} height={height} width={measure}>
 				{visible.map((line, i) => (
-					<BodyLine key={top + i} theme={theme} text={article.text} line={line} focus={focus} mark={markOf(top + i)} />
+					<BodyLine
+						key={top + i}
+						theme={theme}
+						text={article.text}
+						line={line}
+						focus={focus}
+						mark={markOf(top + i)}
+						highlights={highlights.filter((h) => h.end > line.start && h.start < line.end)}
+					/>
 				))}
 				{end && visible.length < height ? <Text {...theme.muted}>{'  (end)'}</Text> : null}
 			</Box>

@@ -1,0 +1,110 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {render} from 'ink-testing-library';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {analyzeStory} from '../../src/core/analysis.js';
+import {buildStory} from '../../src/content/load.js';
+import {openProgressStore, type ProgressStore} from '../../src/store/index.js';
+import {App} from '../../src/ui/App.js';
+import {noColorTheme} from '../../src/ui/theme.js';
+import {loadSeedArticles} from '../helpers/seedStory.js';
+import {KEY, lines, press, ready, type Rendered} from '../helpers/ink.js';
+
+const story = buildStory(loadSeedArticles(), 'Seed story');
+const analysis = analyzeStory(story);
+let dir: string;
+let store: ProgressStore;
+let app: Rendered | undefined;
+
+beforeEach(() => {
+	dir = mkdtempSync(path.join(os.tmpdir(), 'nr-search-'));
+	store = openProgressStore({cwd: dir, debounceMs: 0});
+});
+afterEach(() => {
+	app?.unmount();
+	app?.cleanup();
+	app = undefined;
+	store.close();
+	rmSync(dir, {recursive: true, force: true});
+});
+
+async function start() {
+	app = render(<App story={story} progress={store} analysis={analysis} size={{columns: 100, rows: 30}} theme={noColorTheme} />);
+	await ready(app);
+	return app;
+}
+const header = (a: Rendered) => lines(a)[0] ?? '';
+const status = (a: Rendered) => lines(a).at(-1) ?? '';
+
+async function type(a: Rendered, text: string) {
+	for (const ch of text) await press(a, ch);
+}
+
+describe('search', () => {
+	it('/ opens a search line; typing lists results from every outlet; Enter opens the selected one', async () => {
+		const a = await start();
+		await press(a, KEY.enter, '/');
+		expect(a.lastFrame()).toContain('Search every outlet');
+		await type(a, 'Zakharova');
+		const f = a.lastFrame()!;
+		expect(f).toMatch(/\d+ results? for “Zakharova”/);
+		expect(f).toContain('RT');
+		// Keys typed into the search line are text, not commands: q did not go back.
+		await type(a, ' q');
+		expect(a.lastFrame()).toContain('for “Zakharova q”');
+		await press(a, KEY.backspace, KEY.backspace);
+		await press(a, KEY.enter);
+		expect(header(a)).toContain('RT');
+		expect(lines(a).filter((l) => l.includes('▌')).join(' ')).toContain('Zakharova');
+		// - goes back to where the search started.
+		await press(a, '-');
+		expect(header(a)).toContain('The Hill');
+	});
+
+	it('↑/↓ choose among results and Esc closes without moving', async () => {
+		const a = await start();
+		await press(a, KEY.enter, '/');
+		await type(a, 'Blinken');
+		const rows = lines(a).filter((l) => l.includes('Blinken'));
+		expect(rows.length).toBeGreaterThan(2);
+		await press(a, KEY.down, KEY.down);
+		const sel = lines(a).find((l) => l.startsWith('▌'))!;
+		expect(sel).toBeDefined();
+		await press(a, KEY.up);
+		await press(a, KEY.escape);
+		expect(header(a)).toContain('The Hill');
+		expect(header(a)).toContain('1/12');
+	});
+
+	it('n / N move between matches in the current article with a counter; matches are marked', async () => {
+		const a = await start();
+		await press(a, '3', '/'); // CNN
+		await type(a, 'Blinken');
+		await press(a, KEY.enter);
+		expect(header(a)).toContain('CNN');
+		const first = /(\d+)\/(\d+) “Blinken”/.exec(status(a));
+		expect(first).not.toBeNull();
+		const total = Number(first![2]);
+		expect(total).toBeGreaterThan(2);
+		const k0 = Number(first![1]);
+		await press(a, 'n');
+		expect(status(a)).toContain(`${(k0 % total) + 1}/${total} “Blinken”`);
+		await press(a, 'N');
+		expect(status(a)).toContain(`${k0}/${total} “Blinken”`);
+		await press(a, 'N');
+		expect(status(a)).toContain(`${((k0 - 2 + total) % total) + 1}/${total}`);
+	});
+
+	it('nothing found and no search yet say so', async () => {
+		const a = await start();
+		await press(a, KEY.enter, 'n');
+		expect(a.lastFrame()).toContain('No search yet');
+		await press(a, '/');
+		await type(a, 'xyzzy');
+		expect(a.lastFrame()).toContain('No results for “xyzzy”');
+		await press(a, KEY.enter);
+		expect(a.lastFrame()).toContain('Nothing found for “xyzzy”');
+		expect(header(a)).toContain('The Hill');
+	});
+});
