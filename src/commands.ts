@@ -2,7 +2,9 @@
  * The scriptable commands (`newsreader quotes|align|quiz PATH... --json`): the same analysis
  * the screens use, printed as JSON (contract: shared eval README) or as readable text.
  */
-import {alignStory, toAlignJson} from './core/align/index.js';
+import {toAlignJson} from './core/align/index.js';
+import {analysisStages, analyzeStory, type StoryAnalysis} from './core/analysis.js';
+import {toQuotesJson} from './core/quotes/index.js';
 import type {Story} from './core/types.js';
 import {displayText} from './ui/layout.js';
 
@@ -28,14 +30,31 @@ export function plainOverview(story: Story): string {
 /** Run an analysis command; returns the exit code. */
 export function runAnalysisCommand(kind: AnalysisCommand, story: Story, options: AnalysisOptions, out: (s: string) => void): number {
 	const articles = story.articles;
+	const analysis: StoryAnalysis = analyzeStory(story);
 	switch (kind) {
+		case 'quotes': {
+			const json = toQuotesJson(articles, analysis.quotes);
+			if (options.json) out(JSON.stringify(json, null, 2));
+			else {
+				const {quotes, speakers} = analysis.quotes;
+				out(`${quotes.length} quoted spans, ${speakers.length} speakers`);
+				for (const sp of speakers) {
+					out(`\n${displayText(sp.name)} (${sp.count})`);
+					for (const q of quotes.filter((x) => x.speaker === sp.name)) {
+						const outlet = articles.find((a) => a.meta.id === q.article)?.meta.outlet ?? q.article;
+						const to = q.addressee ? ` to ${q.addressee}` : '';
+						out(`  [${displayText(outlet)}] “${displayText(q.text.replace(/\s+/g, ' '))}” (${q.cue ?? 'quoted'}${to})`);
+					}
+				}
+			}
+			return 0;
+		}
 		case 'align': {
-			const alignment = alignStory(articles);
-			const json = toAlignJson(articles, alignment);
+			const json = toAlignJson(articles, analysis.alignment);
 			if (options.json) out(JSON.stringify(json, null, 2));
 			else {
 				out(`${json.facts.length} facts shared by two or more outlets, ${json.links.length} parallel passages`);
-				for (const f of alignment.facts) {
+				for (const f of analysis.alignment.facts) {
 					const first = f.passages[0];
 					const a = articles.find((x) => x.meta.id === first?.article);
 					const s = a?.sentences[first?.sentence ?? 0];
@@ -49,3 +68,5 @@ export function runAnalysisCommand(kind: AnalysisCommand, story: Story, options:
 			return 1;
 	}
 }
+
+export {analysisStages};

@@ -2,11 +2,13 @@
  * Everything newsreader works out about a story, computed once and shared by the screens and
  * the `--json` commands (so both always show the same analysis).
  */
-import {alignStory, type Alignment} from './align/index.js';
+import {alignStory, type Alignment, type QuoteGroup} from './align/index.js';
+import {attributeStory, type StoryQuotes} from './quotes/index.js';
 import type {Story} from './types.js';
 
 /** The analysis of a story. */
 export interface StoryAnalysis {
+	readonly quotes: StoryQuotes;
 	readonly alignment: Alignment;
 }
 
@@ -16,9 +18,23 @@ export interface AnalysisStage {
 	readonly run: (partial: Partial<StoryAnalysis>) => Partial<StoryAnalysis>;
 }
 
+/** Same utterances across outlets, as spans the aligner can use as link evidence. */
+export function quoteGroupsForAlignment(quotes: StoryQuotes): QuoteGroup[] {
+	const byId = new Map(quotes.quotes.map((q) => [q.id, q]));
+	return quotes.groups
+		.map((g) => ({spans: g.quotes.map((id) => byId.get(id)).filter((q) => q !== undefined).map((q) => ({article: q.article, start: q.start, end: q.end}))}))
+		.filter((g) => new Set(g.spans.map((s) => s.article)).size > 1);
+}
+
 /** The analysis as a list of stages, so a UI can show progress between them. */
 export function analysisStages(story: Story): AnalysisStage[] {
-	return [{label: 'Aligning passages across outlets', run: () => ({alignment: alignStory(story.articles)})}];
+	return [
+		{label: 'Finding quotes and who said them', run: () => ({quotes: attributeStory(story.articles)})},
+		{
+			label: 'Aligning passages across outlets',
+			run: (p) => ({alignment: alignStory(story.articles, p.quotes ? {quoteGroups: quoteGroupsForAlignment(p.quotes)} : {})}),
+		},
+	];
 }
 
 /** Run every stage at once (CLI, tests). */

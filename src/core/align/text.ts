@@ -70,8 +70,17 @@ export function isStopWord(lower: string): boolean {
 export function wordKey(lower: string): string {
 	const month = MONTHS[lower];
 	if (month !== undefined) return month;
-	return porterStem(lower);
+	let stem = STEMS.get(lower);
+	if (stem === undefined) {
+		stem = porterStem(lower);
+		if (STEMS.size > 200_000) STEMS.clear();
+		STEMS.set(lower, stem);
+	}
+	return stem;
 }
+
+/** Memo of stems: a story repeats its words. */
+const STEMS = new Map<string, string>();
 
 /**
  * Split a string into words and numbers with their offsets. Possessive "'s" is dropped,
@@ -170,18 +179,20 @@ const SYNONYM_GROUPS: readonly string[] = [
 	'child children kid kids minor minors',
 	'vehicle car automobile',
 	'doctor physician',
-	'russia russian russians',
-	'ukraine ukrainian ukrainians',
-	'usa american americans america',
-	'china chinese',
-	'britain british uk',
-	'france french',
-	'germany german germans',
-	'iran iranian iranians',
+	'spokesman spokeswoman spokesperson',
+	'interview appearance',
+	'russia russian russians moscow',
+	'ukraine ukrainian ukrainians kyiv kiev',
+	'usa american americans america washington',
+	'china chinese beijing',
+	'britain british uk london',
+	'france french paris',
+	'germany german germans berlin',
+	'iran iranian iranians tehran',
 	'israel israeli israelis',
 	'europe european europeans',
 	'korea korean koreans',
-	'japan japanese',
+	'japan japanese tokyo',
 	'india indian indians',
 	'turkey turkish',
 	'syria syrian syrians',
@@ -202,4 +213,49 @@ for (const group of SYNONYM_GROUPS) {
 /** The concept key ("~talk") of a comparison key, when the word belongs to a synonym group. */
 export function conceptOf(key: string): string | undefined {
 	return CONCEPT.get(key);
+}
+
+const MONTH_NUMBER: Record<string, number> = {
+	january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
+	november: 11, december: 12,
+};
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** Parse an ISO date (YYYY-MM-DD, optionally with a time) to a UTC day, or undefined. */
+function isoDay(date: string | undefined): Date | undefined {
+	const m = date ? /^(\d{4})-(\d{2})-(\d{2})/.exec(date) : null;
+	if (!m) return undefined;
+	return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+function dayKey(month: number, day: number): string {
+	return `@${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Calendar-day keys ("@12-07") of the dates a passage mentions: "Dec. 7", "7 December", and,
+ * when the article's own date is known, weekdays ("on Tuesday" in an article of Sunday
+ * 12 December is 7 December: the latest such day on or before publication).
+ * Returned with the index of the token that names them.
+ */
+export function dateKeys(tokens: readonly Token[], articleDate?: string): {index: number; key: string}[] {
+	const out: {index: number; key: string}[] = [];
+	const published = isoDay(articleDate);
+	tokens.forEach((t, i) => {
+		const month = MONTH_NUMBER[t.key] ?? MONTH_NUMBER[t.lower];
+		if (month !== undefined && !(t.lower === 'may' && !t.capital)) {
+			const next = tokens[i + 1];
+			const prev = tokens[i - 1];
+			const day = next?.number ? Number(next.lower) : prev?.number ? Number(prev.lower) : NaN;
+			if (Number.isInteger(day) && day >= 1 && day <= 31) out.push({index: i, key: dayKey(month, day)});
+			return;
+		}
+		const wd = WEEKDAYS.indexOf(t.lower);
+		if (wd >= 0 && published) {
+			const back = (published.getUTCDay() - wd + 7) % 7;
+			const d = new Date(published.getTime() - back * 86_400_000);
+			out.push({index: i, key: dayKey(d.getUTCMonth() + 1, d.getUTCDate())});
+		}
+	});
+	return out;
 }
