@@ -1,0 +1,142 @@
+/**
+ * Grouping the same utterance across outlets: quotes with the same speaker whose wordings
+ * overlap enough, even when translated or trimmed differently ("We will definitely meet, I would
+ * really like that" / "(We will) definitely see each other, I would really want that to happen").
+ */
+
+const CONTRACTIONS: [RegExp, string][] = [
+	[/n['’]t\b/g, ' not'],
+	[/['’]ll\b/g, ' will'],
+	[/['’]re\b/g, ' are'],
+	[/['’]ve\b/g, ' have'],
+	[/['’]d\b/g, ' would'],
+	[/['’]m\b/g, ' am'],
+	[/['’]s\b/g, ''],
+];
+
+const STOPWORDS = new Set(
+	`a an the and or but of to in on at by for from with as is are was were be been being it its this that these those i we you he
+	she they me us him her them my our your his their not no so do does did have has had will would can could shall should may might
+	must there here what which who whom whose when where why how all any some such than then too very just also into over about`.split(/\s+/),
+);
+
+/** Lower-case word tokens of a quote, contractions expanded. */
+export function wordsOf(s: string): string[] {
+	let t = s.toLowerCase();
+	for (const [re, r] of CONTRACTIONS) t = t.replace(re, r);
+	return t.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+function stem(w: string): string {
+	if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+	if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+	if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+	return w;
+}
+
+interface Bag {
+	readonly all: Set<string>;
+	readonly content: Set<string>;
+}
+
+function bag(s: string): Bag {
+	const ws = wordsOf(s);
+	return {all: new Set(ws.map(stem)), content: new Set(ws.filter((w) => !STOPWORDS.has(w)).map(stem))};
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+	let n = 0;
+	const [x, y] = a.size <= b.size ? [a, b] : [b, a];
+	for (const w of x) if (y.has(w)) n++;
+	return n;
+}
+
+/** Whether two wordings are the same utterance. */
+export function sameUtterance(a: string, b: string): boolean {
+	return similar(bag(a), bag(b));
+}
+
+function similar(a: Bag, b: Bag): boolean {
+	const sc = shared(a.content, b.content);
+	const minC = Math.min(a.content.size, b.content.size);
+	if (sc >= 2 && sc / minC >= 0.75) return true;
+	if (minC === 1 && sc === 1 && Math.max(a.content.size, b.content.size) === 1) return true;
+	const sa = shared(a.all, b.all);
+	const dice = (2 * sa) / (a.all.size + b.all.size);
+	return sc >= 2 && dice >= 0.5;
+}
+
+/** An item to group: an id, its speaker and its words. */
+export interface GroupItem {
+	readonly id: string;
+	readonly speaker: string;
+	readonly text: string;
+}
+
+/** Groups of item ids (same speaker, same utterance), in order of first appearance. */
+export function groupItems(items: readonly GroupItem[]): {speaker: string; ids: string[]}[] {
+	const parent = items.map((_, i) => i);
+	const find = (i: number): number => {
+		while (parent[i] !== i) {
+			parent[i] = parent[parent[i]!]!;
+			i = parent[i]!;
+		}
+		return i;
+	};
+	const union = (a: number, b: number): void => {
+		const x = find(a);
+		const y = find(b);
+		if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+	};
+	const bySpeaker = new Map<string, number[]>();
+	items.forEach((it, i) => {
+		const l = bySpeaker.get(it.speaker) ?? [];
+		l.push(i);
+		bySpeaker.set(it.speaker, l);
+	});
+	for (const idx of bySpeaker.values()) {
+		// identical wordings first (cheap), then pairs of distinct wordings
+		const byNorm = new Map<string, number>();
+		const uniq: number[] = [];
+		for (const i of idx) {
+			const n = wordsOf(items[i]!.text).join(' ');
+			const seen = byNorm.get(n);
+			if (seen !== undefined) union(seen, i);
+			else {
+				byNorm.set(n, i);
+				uniq.push(i);
+			}
+		}
+		const bags = uniq.map((i) => bag(items[i]!.text));
+		// candidate pairs through shared content words
+		const inv = new Map<string, number[]>();
+		bags.forEach((b, k) => {
+			for (const w of b.content) {
+				const l = inv.get(w) ?? [];
+				l.push(k);
+				inv.set(w, l);
+			}
+		});
+		const tried = new Set<number>();
+		for (let k = 0; k < bags.length; k++) {
+			for (const w of bags[k]!.content) {
+				for (const m of inv.get(w) ?? []) {
+					if (m <= k) continue;
+					const key = k * bags.length + m;
+					if (tried.has(key)) continue;
+					tried.add(key);
+					if (find(uniq[k]!) === find(uniq[m]!)) continue;
+					if (similar(bags[k]!, bags[m]!)) union(uniq[k]!, uniq[m]!);
+				}
+			}
+		}
+	}
+	const groups = new Map<number, number[]>();
+	items.forEach((_, i) => {
+		const r = find(i);
+		const l = groups.get(r) ?? [];
+		l.push(i);
+		groups.set(r, l);
+	});
+	return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([r, l]) => ({speaker: items[r]!.speaker, ids: l.map((i) => items[i]!.id)}));
+}

@@ -1,0 +1,349 @@
+/**
+ * Coreference and canonical names across a story's articles.
+ *
+ * Canonical names come from the texts only: a person's canonical name is the longest full-name
+ * mention in the story that ends with the same surname ("Putin" → "Vladimir Putin", taken from
+ * "Russian President Vladimir Putin" with the titles stripped). When two full names share a
+ * surname, a bare surname goes to the full name mentioned most recently before it in the same
+ * article (else the most frequent). Pronouns go to the most recent compatible subject or speaker;
+ * descriptions ("the Russian leader", "the US President") go to the person whose titles and roles
+ * in the story share the most words with them.
+ */
+import {headOf, type ArticleAttribution, type Mention, type SentenceInfo} from './attribute.js';
+import {DETERMINERS, FEMALE_NAMES, FEMALE_WORDS, MALE_NAMES, MALE_WORDS, ORG_WORDS, PERSON_HEADS, PRONOUNS, TITLES, isNationality} from './lexicon.js';
+
+const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'dos', 'das']);
+const SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
+
+/** A name read off a mention: the words of the name and what kind of bearer it has. */
+export interface Core {
+	readonly words: readonly string[];
+	readonly body: boolean;
+	/** Titles and role words that came with it, lower case ("russian", "president"). */
+	readonly descriptors: readonly string[];
+	/** Preceded by a title or honorific (a person even with one word). */
+	readonly titled: boolean;
+	readonly gender: 'm' | 'f' | null;
+}
+
+function clean(w: string): string {
+	return w.replace(/['’]s$/i, '').replace(/['’]$/, '');
+}
+
+function normDesc(w: string): string {
+	const l = w.toLowerCase().replace(/['’]s$/, '');
+	if (l === 'u.s.' || l === 'us' || l === 'american' || l === 'u.s' || l === 'america') return 'us';
+	if (l === 'u.k.' || l === 'uk' || l === 'british' || l === 'britain') return 'uk';
+	return l;
+}
+
+/** The name inside a `name` or `label` mention, or null for descriptions and pronouns. */
+export function coreOf(m: Mention): Core | null {
+	if (m.kind === 'label') {
+		const w = m.text
+			.trim()
+			.split(/\s+/)
+			.map((x) => x.charAt(0) + x.slice(1).toLowerCase());
+		return {words: w, body: false, descriptors: [], titled: false, gender: null};
+	}
+	if (m.kind !== 'name') return null;
+	// words outside parentheses and quotes
+	const ws: {t: string; lc: string; cap: boolean}[] = [];
+	let paren = 0;
+	for (const t of m.toks) {
+		if (t.k === 'p') {
+			if (t.t === '(') paren++;
+			else if (t.t === ')') paren = Math.max(0, paren - 1);
+			continue;
+		}
+		if (t.k === 'q' || paren > 0) continue;
+		ws.push({t: t.t, lc: t.lc, cap: t.cap});
+	}
+	if (ws.length === 0) return null;
+	// split at the first lower-case "of": "Officer Tusk of the … Department" / "Secretary of State Antony Blinken"
+	let part = ws;
+	const of = ws.findIndex((w) => w.lc === 'of' && !w.cap);
+	if (of > 0) {
+		const pre = ws.slice(0, of);
+		const preName = pre.some((w) => w.cap && !TITLES.has(w.lc) && !DETERMINERS.has(w.lc) && !isNationality(w.lc));
+		part = preName ? pre : ws.slice(of + 1);
+	}
+	const last = part[part.length - 1]!;
+	const descriptors = ws.filter((w) => !w.cap || TITLES.has(w.lc) || isNationality(w.lc)).map((w) => normDesc(w.t)).filter((w) => !DETERMINERS.has(w) && w !== 'of');
+	if (!last.cap || (last.lc.replace(/'s$|'$/, '') !== last.lc && part.length > 1 && false)) return null;
+	// trailing capitalised run (particles allowed inside)
+	let s = part.length - 1;
+	while (s - 1 >= 0 && (part[s - 1]!.cap || (PARTICLES.has(part[s - 1]!.lc) && s - 2 >= 0 && part[s - 2]!.cap))) {
+		if (part[s - 1]!.t.match(/['’]s$/) && s - 1 < part.length - 1) break; // "CNN's Jake Tapper"
+		s--;
+	}
+	let run = part.slice(s);
+	// strip leading determiners, titles and nationality words: the name is after the last title
+	let lastTitle = -1;
+	run.forEach((w, i) => {
+		if (TITLES.has(w.lc) || TITLES.has(w.lc.replace(/\.$/, '')) || (isNationality(w.lc) && i < run.length - 1) || DETERMINERS.has(w.lc)) lastTitle = i;
+	});
+	const titled = lastTitle >= 0 || s > 0;
+	const orgish = run.some((w) => ORG_WORDS.has(clean(w.lc)));
+	if (lastTitle >= 0 && lastTitle < run.length - 1 && !orgish) run = run.slice(lastTitle + 1);
+	else if (orgish) {
+		while (run.length > 1 && DETERMINERS.has(run[0]!.lc)) run = run.slice(1);
+	} else if (lastTitle === run.length - 1) return null; // "the President": a description
+	while (run.length > 1 && SUFFIXES.has(run[run.length - 1]!.lc)) run = run.slice(0, -1);
+	const words = run.map((w, i) => (i === run.length - 1 ? clean(w.t) : w.t));
+	if (words.length === 0 || words.every((w) => !/\p{L}/u.test(w))) return null;
+	const all = ws.map((w) => w.lc);
+	let gender: 'm' | 'f' | null = null;
+	if (all.some((w) => FEMALE_WORDS.has(w) && w !== 'her')) gender = 'f';
+	else if (all.some((w) => MALE_WORDS.has(w) && w !== 'his')) gender = 'm';
+	else if (!orgish && words.length >= 2) {
+		const f = words[0]!.toLowerCase();
+		if (FEMALE_NAMES.has(f)) gender = 'f';
+		else if (MALE_NAMES.has(f)) gender = 'm';
+	}
+	return {words, body: orgish, descriptors, titled, gender};
+}
+
+interface Full {
+	readonly name: string;
+	readonly first: string;
+	count: number;
+	gender: 'm' | 'f' | null;
+	readonly descriptors: Set<string>;
+}
+
+interface Seen {
+	readonly article: number;
+	readonly pos: number;
+	readonly full: Full;
+}
+
+/** The story's name table: surname → full names, with descriptors and genders. */
+export class StoryNames {
+	private readonly bySurname = new Map<string, Full[]>();
+	private readonly byFirst = new Map<string, Full[]>();
+	private readonly seen: Seen[] = [];
+	private readonly singles = new Map<string, {descriptors: Set<string>; gender: 'm' | 'f' | null; titled: boolean}>();
+
+	constructor(arts: readonly ArticleAttribution[]) {
+		arts.forEach((a, ai) => {
+			const ms: Mention[] = [];
+			for (const s of a.sentences) ms.push(...s.names, ...s.cueSubjects);
+			for (const q of a.quotes) {
+				if (q.speaker) ms.push(q.speaker);
+				if (q.addressee) ms.push(q.addressee);
+			}
+			for (const m of ms) this.add(m, ai);
+		});
+		// single-word names absorb descriptors into their full name
+		for (const [w, info] of this.singles) {
+			const fulls = this.bySurname.get(w);
+			if (fulls && fulls.length === 1) {
+				for (const d of info.descriptors) fulls[0]!.descriptors.add(d);
+				if (!fulls[0]!.gender) fulls[0]!.gender = info.gender;
+			}
+		}
+		this.seen.sort((x, y) => x.article - y.article || x.pos - y.pos);
+	}
+
+	private add(m: Mention, article: number): void {
+		const c = coreOf(m);
+		if (!c || c.body) return;
+		const key = c.words[c.words.length - 1]!.toLowerCase();
+		if (c.words.length < 2) {
+			const s = this.singles.get(key) ?? {descriptors: new Set<string>(), gender: null, titled: false};
+			for (const d of c.descriptors) s.descriptors.add(d);
+			s.gender ??= c.gender;
+			s.titled ||= c.titled;
+			this.singles.set(key, s);
+			return;
+		}
+		if (c.words.length > 4) return;
+		const name = c.words.join(' ');
+		const list = this.bySurname.get(key) ?? [];
+		let f = list.find((x) => x.name === name);
+		if (!f) {
+			f = {name, first: c.words[0]!.toLowerCase(), count: 0, gender: c.gender, descriptors: new Set()};
+			list.push(f);
+			this.bySurname.set(key, list);
+			const byF = this.byFirst.get(f.first) ?? [];
+			byF.push(f);
+			this.byFirst.set(f.first, byF);
+		}
+		f.count++;
+		f.gender ??= c.gender;
+		for (const d of c.descriptors) f.descriptors.add(d);
+		this.seen.push({article, pos: m.start, full: f});
+	}
+
+	/** Canonical name for a core read at (article, pos). */
+	canonical(c: Core, article: number, pos: number): string {
+		if (c.body) return c.words.join(' ');
+		const key = c.words[c.words.length - 1]!.toLowerCase();
+		const fulls = this.bySurname.get(key) ?? [];
+		if (c.words.length >= 2) {
+			const first = c.words[0]!.toLowerCase();
+			const same = fulls.filter((f) => f.first === first || f.name.toLowerCase().endsWith(c.words.join(' ').toLowerCase()));
+			const best = pickBest(same.length ? same : [], this.seen, article, pos);
+			return best ? best.name : c.words.join(' ');
+		}
+		if (fulls.length === 0) {
+			// a given name alone ("Hillary") when it is unique
+			const byF = this.byFirst.get(key) ?? [];
+			if (byF.length === 1 && /^\p{Lu}/u.test(c.words[0]!)) return byF[0]!.name;
+			return c.words[0]!;
+		}
+		if (fulls.length === 1) return fulls[0]!.name;
+		return pickBest(fulls, this.seen, article, pos)!.name;
+	}
+
+	/** Gender known for a canonical name. */
+	gender(name: string, c: Core | null): 'm' | 'f' | null {
+		if (c?.gender) return c.gender;
+		const key = name.split(' ').pop()!.toLowerCase();
+		const f = (this.bySurname.get(key) ?? []).find((x) => x.name === name);
+		if (f?.gender) return f.gender;
+		return this.singles.get(key)?.gender ?? null;
+	}
+
+	/** Person whose titles and roles best match a description ("the Russian leader"). */
+	describe(m: Mention, article: number, pos: number, exclude: string | null): string | null {
+		const ws = m.toks.filter((t) => t.k === 'w').map((t) => normDesc(t.t)).filter((w) => !DETERMINERS.has(w) && !PRONOUNS.has(w));
+		if (ws.length === 0) return null;
+		const head = headOf(m);
+		if (!PERSON_HEADS.has(head) && !TITLES.has(head)) return null;
+		const heads = synonyms(head);
+		let best: Full | null = null;
+		let bestScore = 0;
+		let bestRecency = -1;
+		const all = [...this.bySurname.values()].flat();
+		for (const f of all) {
+			if (f.name === exclude) continue;
+			if (![...heads].some((h) => f.descriptors.has(h))) continue;
+			let score = 2;
+			for (const w of ws) if (w !== head && f.descriptors.has(w)) score++;
+			const recency = lastSeen(this.seen, f, article, pos);
+			if (score > bestScore || (score === bestScore && recency > bestRecency)) {
+				best = f;
+				bestScore = score;
+				bestRecency = recency;
+			}
+		}
+		return best ? best.name : null;
+	}
+}
+
+function synonyms(head: string): Set<string> {
+	const leader = ['leader', 'president', 'premier', 'prime', 'chancellor', 'king', 'queen', 'head'];
+	if (leader.includes(head)) return new Set(leader);
+	if (head === 'spokesman' || head === 'spokeswoman' || head === 'spokesperson') return new Set(['spokesman', 'spokeswoman', 'spokesperson']);
+	if (head === 'diplomat') return new Set(['diplomat', 'minister', 'secretary', 'ambassador', 'envoy']);
+	return new Set([head]);
+}
+
+function lastSeen(seen: readonly Seen[], f: Full, article: number, pos: number): number {
+	let best = -1;
+	for (const s of seen) if (s.full === f && s.article === article && s.pos <= pos) best = Math.max(best, s.pos);
+	return best;
+}
+
+function pickBest(fulls: readonly Full[], seen: readonly Seen[], article: number, pos: number): Full | null {
+	if (fulls.length === 0) return null;
+	if (fulls.length === 1) return fulls[0]!;
+	let best: Full | null = null;
+	let bestPos = -1;
+	for (const s of seen) if (s.article === article && s.pos <= pos && fulls.includes(s.full) && s.pos >= bestPos) {
+		best = s.full;
+		bestPos = s.pos;
+	}
+	if (best) return best;
+	return [...fulls].sort((a, b) => b.count - a.count || b.name.length - a.name.length)[0]!;
+}
+
+/** What a mention resolves to: a canonical name, or null when it names nobody. */
+export interface Resolved {
+	readonly name: string;
+	readonly person: boolean;
+	readonly gender: 'm' | 'f' | null;
+}
+
+/** Resolves mentions of one article against the story's names. */
+export class ArticleResolver {
+	private readonly memo = new Map<number, Resolved | null>();
+	constructor(
+		private readonly names: StoryNames,
+		private readonly art: ArticleAttribution,
+		private readonly index: number,
+	) {}
+
+	/** Resolve a mention to a canonical speaker name (null for a pronoun with no antecedent). */
+	resolve(m: Mention, exclude: string | null = null): Resolved | null {
+		const key = m.start * 4 + (exclude ? 1 : 0);
+		if (this.memo.has(key)) return this.memo.get(key)!;
+		this.memo.set(key, null); // cycle guard
+		const r = this.compute(m, exclude);
+		this.memo.set(key, r);
+		return r;
+	}
+
+	private compute(m: Mention, exclude: string | null): Resolved | null {
+		if (m.kind === 'pron') return this.pronoun(m, exclude);
+		const c = coreOf(m);
+		if (c) {
+			const name = this.names.canonical(c, this.index, m.start);
+			return {name, person: !c.body && (c.words.length >= 2 || c.titled || name.includes(' ')), gender: c.body ? null : this.names.gender(name, c)};
+		}
+		// a description: a person by their roles, else the words as written
+		const d = this.names.describe(m, this.index, m.start, exclude);
+		if (d) return {name: d, person: true, gender: this.names.gender(d, null)};
+		const head = headOf(m);
+		const text = m.text.replace(/^(?:the|a|an)\s+/i, (x) => (/^[A-Z]/.test(x) ? x : x));
+		return {name: text, person: PERSON_HEADS.has(head), gender: null};
+	}
+
+	private pronoun(m: Mention, exclude: string | null): Resolved | null {
+		const p = PRONOUNS.get(m.toks[0]?.lc ?? '');
+		if (!p || p.person !== 3) return null;
+		const sents = this.art.sentences;
+		let si = sents.findIndex((s) => s.start <= m.start && m.start < s.end + 1);
+		if (si < 0) si = sents.findIndex((s) => s.start > m.start) - 1;
+		const ok = (r: Resolved | null): r is Resolved => {
+			if (!r || r.name === exclude) return false;
+			if (p.gender === 'm' || p.gender === 'f') return (r.person || /^\p{Lu}[\p{L}'’-]+$/u.test(r.name)) && (r.gender === null || r.gender === p.gender);
+			if (p.gender === 'n') return !r.person;
+			return true;
+		};
+		const tryM = (c: Mention | null): Resolved | null => {
+			if (!c || c.start >= m.start || (c.start <= m.start && c.end > m.start)) return null;
+			const r = this.resolve(c);
+			return ok(r) ? r : null;
+		};
+		const cur = sents[si];
+		if (cur) {
+			const r = tryM(cur.subject);
+			if (r) return r;
+			for (const c of cur.cueSubjects) {
+				const x = tryM(c);
+				if (x) return x;
+			}
+		}
+		for (let k = si - 1; k >= 0 && k >= si - 8; k--) {
+			const s: SentenceInfo = sents[k]!;
+			const r = tryM(s.subject);
+			if (r) return r;
+			for (const c of s.cueSubjects) {
+				const x = tryM(c);
+				if (x) return x;
+			}
+		}
+		// any person named before it, nearest first
+		for (let k = si; k >= 0 && k >= si - 4; k--) {
+			const s = sents[k]!;
+			for (let j = s.names.length - 1; j >= 0; j--) {
+				const x = tryM(s.names[j]!);
+				if (x && x.person) return x;
+			}
+		}
+		return null;
+	}
+}
