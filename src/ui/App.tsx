@@ -15,6 +15,7 @@ import {HelpOverlay} from './components/HelpOverlay.js';
 import {Overview} from './components/Overview.js';
 import {Reader, textColumns} from './components/Reader.js';
 import {Search} from './components/Search.js';
+import {WhoSaidWhat, whoRows} from './components/WhoSaidWhat.js';
 import {buildSearchIndex, fold, search, type SearchIndex, type SearchItem} from '../core/search.js';
 import type {Span} from '../core/types.js';
 import {StatusBar} from './components/StatusBar.js';
@@ -100,6 +101,20 @@ export function occurrences(text: string, query: string): Span[] {
 	return out;
 }
 
+/** The reader's line about the focused passage: who is quoted in it, else which outlets also carry it. */
+export function passageInfo(story: Story, analysis: StoryAnalysis | undefined, article: number, sentence: number): string {
+	if (!analysis) return '';
+	const a = story.articles[article];
+	if (!a) return '';
+	const quoted = analysis.quotes.quotes.filter((q) => q.article === a.meta.id && q.sentence === sentence && q.speaker !== null);
+	if (quoted.length > 0) {
+		const who = [...new Set(quoted.map((q) => `${q.speaker}${q.addressee ? ` → ${q.addressee}` : ''}`))];
+		return `❝ ${who.join(' · ')}`;
+	}
+	const others = counterparts(story, analysis, article, sentence).map((r) => story.articles[r.article]!.meta.outlet);
+	return others.length ? `Also in ${others.join(', ')}` : `Only in ${a.meta.outlet}`;
+}
+
 export interface AppProps {
 	readonly story: Story;
 	readonly progress: ProgressPort;
@@ -123,6 +138,8 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 	// Frame: at most rows - 1 lines (Ink 6 clears the whole screen when a frame reaches the height).
 	const frameHeight = size.rows - 1;
 	const bodyHeight = Math.max(1, frameHeight - 3); // header, rule, status bar
+	// Reader text lines: less the passage-info line and a message line when one shows.
+	const readerLines = Math.max(1, bodyHeight - 1 - (state.flash ? 1 : 0));
 	const cols = textColumns(size.columns);
 
 	const layouts = useRef(new Map<string, Layout>());
@@ -148,6 +165,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		if (state.screen !== 'compare' || !analysis || !pos) return [];
 		return [{article: state.article, sentence: pos.focus}, ...counterparts(story, analysis, state.article, pos.focus)];
 	}, [state.screen, state.article, pos?.focus, analysis]);
+	const whoList = useMemo(() => (state.screen === 'who' && analysis ? whoRows(story, analysis.quotes, state.who.filter) : []), [state.screen, state.who.filter, analysis]);
 	const covRows = useMemo(() => (state.screen === 'coverage' && analysis ? coverageRows(story, analysis, state) : []), [state.screen, state.coverage, state.article, analysis]);
 
 	// The search index is built the first time it is needed, then kept for the story.
@@ -162,15 +180,19 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		const found = search(indexFor(), last, {limit: 1000, within: (it) => it.kind === 'passage' && it.article === ai});
 		return [...new Set(found.map((h) => h.item.sentence))].sort((a, b) => a - b);
 	}, [state.search.last, state.article]);
+	const quoteSpans = useMemo(() => {
+		const id = story.articles[state.article]?.meta.id;
+		return analysis ? analysis.quotes.quotes.filter((q) => q.article === id && q.speaker !== null).map((q) => ({start: q.start, end: q.end})) : [];
+	}, [analysis, state.article]);
 	const highlights = useMemo(() => (state.search.last ? occurrences(story.articles[state.article]!.text, state.search.last) : []), [state.search.last, state.article]);
 
 	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
 
 	function ctxFor(digit?: number): CommandContext {
-		const rows = state.screen === 'compare' ? compareRows.length : state.screen === 'coverage' ? covRows.length : undefined;
+		const rows = state.screen === 'compare' ? compareRows.length : state.screen === 'coverage' ? covRows.length : state.screen === 'who' ? whoList.length : undefined;
 		return {
 			articleCount: story.articles.length,
-			height: state.screen === 'reader' ? bodyHeight : Math.max(1, frameHeight - 4),
+			height: state.screen === 'reader' ? readerLines : Math.max(1, frameHeight - 4),
 			layoutFor,
 			startFor,
 			...(digit !== undefined && {digit}),
@@ -209,6 +231,13 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 	}
 
 	useInput((input, key) => {
+		if (state.screen === 'who' && state.who.editing) {
+			// The filter line owns typing; Enter (its submit) keeps the filter, Esc drops it.
+			if (key.escape) dispatch({type: 'whoFilter', filter: '', editing: false});
+			else if (key.upArrow || key.downArrow) dispatch({type: 'command', command: key.upArrow ? 'up' : 'down', ctx: ctxFor()});
+			else if (key.ctrl && input === 'c') dispatch({type: 'command', command: 'quit', ctx: ctxFor()});
+			return;
+		}
 		if (state.search.open) {
 			// The search line owns typing; only these keys are ours while it is open.
 			if (key.escape) dispatch({type: 'searchClose'});
@@ -230,9 +259,9 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		}
 		if ((command === 'nextParallel' || command === 'prevParallel') && screen === 'reader') return jumpParallel(command === 'nextParallel' ? 1 : -1);
 		if (command === 'nextMatch' || command === 'prevMatch') return stepMatch(command === 'nextMatch' ? 1 : -1);
-		if ((command === 'compare' || command === 'coverage') && !analysis) return dispatch({type: 'flash', message: 'Still analysing the story…'});
-		if (command === 'open' && (screen === 'compare' || screen === 'coverage')) {
-			const r = screen === 'compare' ? compareRows[state.row] : covRows[state.row];
+		if ((command === 'compare' || command === 'coverage' || command === 'who') && !analysis) return dispatch({type: 'flash', message: 'Still analysing the story…'});
+		if (command === 'open' && (screen === 'compare' || screen === 'coverage' || screen === 'who')) {
+			const r = screen === 'compare' ? compareRows[state.row] : screen === 'coverage' ? covRows[state.row] : whoList[state.row];
 			if (!r) return;
 			if (screen === 'compare' && state.row === 0) return dispatch({type: 'command', command: 'back', ctx: ctxFor()});
 			return dispatch({type: 'jump', article: r.article, sentence: r.sentence, ctx: ctxFor()});
@@ -300,6 +329,22 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		const carried = new Set(compareRows.map((r) => r.article));
 		const missing = story.articles.map((_, i) => i).filter((i) => !carried.has(i));
 		body = <Compare theme={theme} story={story} rows={compareRows} missing={missing} selected={state.row} width={width} height={screenHeight} />;
+	} else if (screen === 'who' && analysis) {
+		body = (
+			<WhoSaidWhat
+				theme={theme}
+				story={story}
+				quotes={analysis.quotes}
+				rows={whoList}
+				selected={state.row}
+				filter={state.who.filter}
+				editing={state.who.editing}
+				onFilter={(filter) => dispatch({type: 'whoFilter', filter, editing: true})}
+				onFilterDone={() => dispatch({type: 'whoFilter', filter: state.who.filter, editing: false})}
+				width={width}
+				height={screenHeight}
+			/>
+		);
 	} else if (screen === 'coverage' && analysis) {
 		body = <Coverage theme={theme} story={story} state={state.coverage} rows={covRows} selected={state.row} width={width} height={screenHeight} />;
 	} else {
@@ -313,11 +358,13 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 				layout={layoutFor(state.article)!}
 				pos={pos ?? {focus: 0, row: 0}}
 				width={width}
-				height={bodyHeight - (message ? 1 : 0)}
+				height={readerLines}
 				outletIndex={state.article}
 				outletCount={story.articles.length}
 				{...(marks && {marks})}
 				highlights={highlights}
+				quotes={quoteSpans}
+				info={passageInfo(story, analysis, state.article, pos?.focus ?? 0)}
 			/>
 		);
 	}
@@ -326,11 +373,15 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		: state.help
 		? 'q/Esc/? close help'
 		: screen === 'overview'
-			? hint('overview', ['down', 'open', 'coverage', 'search', 'toggleRead', 'help', 'back'])
+			? hint('overview', ['down', 'open', 'who', 'coverage', 'search', 'toggleRead', 'help', 'back'])
 			: screen === 'reader'
-				? hint('reader', ['down', 'pageDown', 'nextOutlet', 'nextParallel', 'jumpBack', 'compare', 'coverage', 'search', 'help', 'back'])
+				? hint('reader', ['down', 'pageDown', 'nextOutlet', 'nextParallel', 'jumpBack', 'compare', 'who', 'coverage', 'search', 'help', 'back'])
 				: screen === 'compare'
 					? hint('compare', ['down', 'open', 'help', 'back'])
+					: screen === 'who'
+					? state.who.editing
+						? 'type to filter  ↑↓ move  Enter keep  Esc clear'
+						: hint('who', ['down', 'open', 'search', 'help', 'back'])
 					: hint('coverage', ['down', 'open', 'sort', 'switchView', 'nextOutlet', 'help', 'back']);
 	const busy = !analysis && stage;
 	let note = screen === 'reader' && progressRows[state.article]?.read ? 'read' : '';

@@ -3,11 +3,11 @@
  * (App) resolves keys through {@link matchKey} and the help overlay is generated from
  * {@link KEYMAP}, so help can never disagree with behaviour.
  *
- * Reserved for features that follow (do not bind): w t.
+ * Reserved for features that follow (do not bind): t.
  */
 import type {Key} from 'ink';
 
-export type Screen = 'overview' | 'reader' | 'compare' | 'coverage';
+export type Screen = 'overview' | 'reader' | 'compare' | 'coverage' | 'who';
 
 export type Command =
 	| 'quit'
@@ -35,7 +35,8 @@ export type Command =
 	| 'switchView'
 	| 'search'
 	| 'nextMatch'
-	| 'prevMatch';
+	| 'prevMatch'
+	| 'who';
 
 /** A key as the user types it: a character, or a named special key. */
 export type KeySpec =
@@ -55,7 +56,7 @@ export interface Binding {
 const c = (char: string): KeySpec => ({char});
 const s = (special: Extract<KeySpec, {special: string}>['special']): KeySpec => ({special});
 
-const LISTS: readonly Screen[] = ['overview', 'compare', 'coverage'];
+const LISTS: readonly Screen[] = ['overview', 'compare', 'coverage', 'who'];
 
 export const KEYMAP: readonly Binding[] = [
 	{command: 'down', keys: [c('j'), s('down')], screens: ['reader', ...LISTS], help: 'next passage / next row'},
@@ -77,7 +78,8 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'coverage', keys: [c('o')], screens: ['overview', 'reader'], help: 'coverage: facts × outlets, and what only one outlet reports'},
 	{command: 'sort', keys: [c('s')], screens: ['coverage'], help: 'sort facts by how many outlets carry them / story order'},
 	{command: 'switchView', keys: [s('tab')], screens: ['coverage'], help: 'switch between shared facts and "only in this outlet"'},
-	{command: 'search', keys: [c('/')], screens: ['overview', 'reader'], help: 'search every outlet (Enter opens a result, Esc closes)'},
+	{command: 'who', keys: [c('w')], screens: ['overview', 'reader'], help: 'who said what: speakers and their quotes across outlets'},
+	{command: 'search', keys: [c('/')], screens: ['overview', 'reader', 'who'], help: 'search every outlet (on Who said what: filter as you type)'},
 	{command: 'nextMatch', keys: [c('n')], screens: ['reader'], help: 'next match of the last search in this article'},
 	{command: 'prevMatch', keys: [c('N')], screens: ['reader'], help: 'previous match of the last search in this article'},
 	{command: 'toggleRead', keys: [c('m')], screens: ['overview', 'reader'], help: 'mark read / unread'},
@@ -167,4 +169,5 @@ const shortHelp: Partial<Record<Command, string>> = {
 	switchView: 'facts/only-here',
 	search: 'search',
 	nextMatch: 'match',
+	who: 'who said what',
 };

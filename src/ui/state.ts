@@ -5,7 +5,7 @@
 import type {Command} from './keymap.js';
 import {motions, type Layout, type ReaderPos} from './layout.js';
 
-export type ScreenName = 'overview' | 'reader' | 'compare' | 'coverage';
+export type ScreenName = 'overview' | 'reader' | 'compare' | 'coverage' | 'who';
 
 /** The search line: open while typing; `last` is what n/N look for. */
 export interface SearchState {
@@ -17,10 +17,13 @@ export interface SearchState {
 	readonly last?: string;
 }
 
-/** A place in the story: an article and a reader position in it. */
+/** A place in the story: an article and a reader position in it, and the screen it was on. */
 export interface Place {
 	readonly article: number;
-	readonly pos: ReaderPos;
+	readonly pos?: ReaderPos;
+	readonly screen: ScreenName;
+	/** Selected row, when the place is a list screen. */
+	readonly row?: number;
 }
 
 export interface CoverageState {
@@ -45,6 +48,8 @@ export interface AppState {
 	readonly row: number;
 	readonly coverage: CoverageState;
 	readonly search: SearchState;
+	/** Who said what: the filter, and whether it is being typed. */
+	readonly who: {readonly filter: string; readonly editing: boolean};
 	/** A one-line message shown until the next key. */
 	readonly flash?: string;
 	readonly quit: boolean;
@@ -60,6 +65,7 @@ export const initialState = (selected = 0): AppState => ({
 	row: 0,
 	coverage: {view: 'facts', sort: 'count', outlet: 0},
 	search: {open: false, query: '', selected: 0},
+	who: {filter: '', editing: false},
 	quit: false,
 });
 
@@ -88,6 +94,8 @@ export type Action =
 	| {readonly type: 'searchQuery'; readonly query: string}
 	| {readonly type: 'searchSelect'; readonly delta: number; readonly results: number}
 	| {readonly type: 'searchClose'; readonly submitted?: string}
+	/** Who-said-what filter: typing, done (keep it), cleared. */
+	| {readonly type: 'whoFilter'; readonly filter: string; readonly editing: boolean}
 	/** Move the reader's focus to a passage of the open article (no history entry). */
 	| {readonly type: 'goto'; readonly sentence: number; readonly ctx: CommandContext};
 
@@ -110,9 +118,9 @@ function openArticle(state: AppState, article: number, ctx: CommandContext): App
 	return {...state, screen: 'reader', help: false, article: a, selected: a, positions: {...state.positions, [a]: entry(state, a, ctx)}};
 }
 
-function here(state: AppState): Place | undefined {
+function here(state: AppState): Place {
 	const pos = state.positions[state.article];
-	return pos ? {article: state.article, pos} : undefined;
+	return {article: state.article, screen: state.screen, row: state.row, ...(pos && {pos})};
 }
 
 /** Move a list selection, clamped. */
@@ -131,6 +139,7 @@ export function reduce(prev: AppState, action: Action): AppState {
 	if (action.type === 'searchQuery') return {...prev, search: {...prev.search, open: true, query: action.query, selected: 0}};
 	if (action.type === 'searchSelect')
 		return {...prev, search: {...prev.search, selected: Math.min(Math.max(0, action.results - 1), Math.max(0, prev.search.selected + action.delta))}};
+	if (action.type === 'whoFilter') return {...prev, row: 0, who: {filter: action.filter, editing: action.editing}};
 	if (action.type === 'searchClose') {
 		const last = action.submitted?.trim() ? action.submitted.trim() : prev.search.last;
 		return {...prev, search: {open: false, query: '', selected: 0, ...(last !== undefined && {last})}};
@@ -149,7 +158,7 @@ export function reduce(prev: AppState, action: Action): AppState {
 		if (!layout) return opened;
 		return {
 			...opened,
-			history: from ? [...state.history, from].slice(-HISTORY_MAX) : state.history,
+			history: [...state.history, from].slice(-HISTORY_MAX),
 			positions: {...opened.positions, [opened.article]: motions.goTo(layout, action.sentence, ctx.height)},
 		};
 	}
@@ -179,6 +188,8 @@ export function reduce(prev: AppState, action: Action): AppState {
 				return {...state, screen: 'coverage', row: 0, coverage: {...state.coverage, outlet: state.selected}};
 			case 'search':
 				return {...state, search: {...state.search, open: true, query: '', selected: 0}};
+			case 'who':
+				return {...state, screen: 'who', row: 0};
 			case 'back':
 				return {...state, quit: true};
 			default:
@@ -186,7 +197,11 @@ export function reduce(prev: AppState, action: Action): AppState {
 		}
 	}
 
-	if (state.screen === 'compare' || state.screen === 'coverage') {
+	if (state.screen === 'compare' || state.screen === 'coverage' || state.screen === 'who') {
+		if (state.screen === 'who') {
+			if (cmd === 'search') return {...state, who: {...state.who, editing: true}};
+			if (cmd === 'back' && state.who.filter) return {...state, row: 0, who: {filter: '', editing: false}};
+		}
 		if (cmd === 'back') return {...state, screen: state.positions[state.article] ? 'reader' : 'overview'};
 		if (state.screen === 'coverage') {
 			const c = state.coverage;
@@ -212,6 +227,8 @@ export function reduce(prev: AppState, action: Action): AppState {
 			return {...state, screen: 'compare', row: 0};
 		case 'search':
 			return {...state, search: {...state.search, open: true, query: '', selected: 0}};
+		case 'who':
+			return {...state, screen: 'who', row: 0};
 		case 'coverage':
 			return {...state, screen: 'coverage', row: 0, coverage: {...state.coverage, outlet: state.article}};
 		case 'jumpBack': {
@@ -219,9 +236,11 @@ export function reduce(prev: AppState, action: Action): AppState {
 			if (!back) return {...state, flash: 'No jump to go back to'};
 			return {
 				...state,
+				screen: back.screen,
+				row: back.row ?? 0,
 				article: back.article,
 				selected: back.article,
-				positions: {...state.positions, [back.article]: back.pos},
+				positions: back.pos ? {...state.positions, [back.article]: back.pos} : state.positions,
 				history: state.history.slice(0, -1),
 			};
 		}

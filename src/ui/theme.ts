@@ -24,6 +24,8 @@ export interface Theme {
 	readonly selection: Style;
 	/** Search matches in the text. */
 	readonly match: Style;
+	/** Quoted speech in the text. */
+	readonly quote: Style;
 	readonly statusBar: Style;
 	readonly key: Style;
 	readonly warning: Style;
@@ -42,6 +44,7 @@ export const defaultTheme: Theme = {
 	focusBar: {color: 'cyan', bold: true},
 	selection: {color: 'cyan', bold: true},
 	match: {inverse: true},
+	quote: {color: 'green'},
 	statusBar: {dimColor: true},
 	key: {color: 'cyan', bold: true},
 	warning: {color: 'yellow'},
@@ -60,6 +63,7 @@ export const noColorTheme: Theme = {
 	focusBar: {bold: true},
 	selection: {inverse: true},
 	match: {inverse: true},
+	quote: {italic: true},
 	statusBar: {dimColor: true},
 	key: {bold: true},
 	warning: {bold: true},

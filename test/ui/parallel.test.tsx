@@ -103,8 +103,12 @@ describe('parallel passages in the reader', () => {
 		// Enter on a counterpart opens it in the reader.
 		await press(a, 'j', KEY.enter);
 		expect(header(a)).toContain(story.articles[rows[0]!.article]!.meta.outlet);
+		// - goes back to the compare view, then q to the passage it started from.
 		await press(a, '-');
+		expect(header(a)).toContain('Compare');
+		await press(a, 'q');
 		expect(header(a)).toContain('The Hill');
+		expect(header(a)).toContain(`${si + 1}/12`);
 	});
 
 	it('o shows the facts × outlets matrix, sortable, and each outlet\'s "only here" list; Enter jumps', async () => {

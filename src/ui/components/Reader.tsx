@@ -27,6 +27,7 @@ const BodyLine = memo(function BodyLine({
 	focus,
 	mark,
 	highlights,
+	quotes,
 }: {
 	theme: Theme;
 	text: string;
@@ -36,19 +37,22 @@ const BodyLine = memo(function BodyLine({
 	mark: string;
 	/** Search matches on this line (absolute offsets). */
 	highlights: readonly Span[];
+	/** Quoted speech on this line (absolute offsets). */
+	quotes: readonly Span[];
 }) {
 	if (line.blank) return <Text> </Text>;
 	const base = roleStyle(theme, line);
 	const inFocus = Math.min(line.end, focus.end) > Math.max(line.start, focus.start);
 	// Cut the line where focus or a search match starts or ends, and style each piece.
 	const cuts = new Set<number>([line.start, line.end]);
-	for (const p of [focus, ...highlights]) for (const x of [p.start, p.end]) if (x > line.start && x < line.end) cuts.add(x);
+	for (const p of [focus, ...highlights, ...quotes]) for (const x of [p.start, p.end]) if (x > line.start && x < line.end) cuts.add(x);
 	const points = [...cuts].sort((a, b) => a - b);
 	const pieces = points.slice(0, -1).map((a, i) => {
 		const b = points[i + 1]!;
 		const focused = a >= focus.start && b <= focus.end;
 		const hit = highlights.some((h) => a >= h.start && b <= h.end);
-		const style = {...base, ...(focused ? theme.focus : {}), ...(hit ? theme.match : {})};
+		const quoted = quotes.some((h) => a >= h.start && b <= h.end);
+		const style = {...base, ...(quoted ? theme.quote : {}), ...(focused ? theme.focus : {}), ...(hit ? theme.match : {})};
 		return (
 			<Text key={a} {...style}>
 				{displayText(text.slice(a, b))}
@@ -120,12 +124,18 @@ export function Reader({
 	outletCount,
 	marks,
 	highlights = [],
+	quotes = [],
+	info,
 }: {
 	theme: Theme;
 	article: Article;
 	layout: Layout;
 	/** Search matches to mark (absolute offsets, sorted). */
 	highlights?: readonly Span[];
+	/** Quoted speech to mark (absolute offsets). */
+	quotes?: readonly Span[];
+	/** One line about the focused passage (its speakers, or which outlets also carry it). */
+	info?: string;
 	/** How many other outlets carry sentence i (shown in the gutter); absent while analysing. */
 	marks?: (sentence: number) => number;
 	pos: ReaderPos;
@@ -156,7 +166,7 @@ export function Reader({
 	const margin = Math.max(0, Math.floor((width - measure) / 2));
 	const end = top + height >= layout.lines.length;
 	return (
-		<Box flexDirection="column" width={width} height={height + 2}>
+		<Box flexDirection="column" width={width} height={height + 3}>
 			<Header theme={theme} article={article} pos={pos} width={width} outletIndex={outletIndex} outletCount={outletCount} carriers={marks?.(pos.focus)} />
 			<Text {...theme.muted}>{'─'.repeat(Math.max(0, width))}</Text>
 			<Box flexDirection="column" marginLeft={margin} height={height} width={measure}>
@@ -169,9 +179,15 @@ export function Reader({
 						focus={focus}
 						mark={markOf(top + i)}
 						highlights={highlights.filter((h) => h.end > line.start && h.start < line.end)}
+						quotes={quotes.filter((h) => h.end > line.start && h.start < line.end)}
 					/>
 				))}
-				{end && visible.length < height ? <Text {...theme.muted}>{'  (end)'}</Text> : null}
+				{end && visible.length < height ? <Text {...theme.muted}>{'   (end)'}</Text> : null}
+			</Box>
+			<Box height={1} width={width}>
+				<Text {...theme.accent} wrap="truncate-end">
+					{info ? displayText(info) : ' '}
+				</Text>
 			</Box>
 		</Box>
 	);
