@@ -10,6 +10,7 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {InputError, loadSeedStory, loadStory, packageRoot} from './content/load.js';
 import type {Story} from './core/types.js';
+import {displayText} from './ui/layout.js';
 
 const USAGE = `Usage:
   newsreader [PATH...]                 read a story: the embedded seed story, or your
@@ -36,7 +37,7 @@ function out(s: string): void {
 }
 
 function fail(message: string, code: number): never {
-	process.stderr.write(`newsreader: ${message}\n`);
+	process.stderr.write(`newsreader: ${displayText(message)}\n`);
 	process.exit(code);
 }
 
@@ -63,9 +64,10 @@ async function runReader(story: Story): Promise<number> {
 		out('(newsreader needs an interactive terminal to read; for scripts use: newsreader quotes|align|quiz --json)');
 		return 0;
 	}
-	const [{render}, {App}, {openProgressStore, installExitFlush}] = await Promise.all([
+	const [{render}, {App}, {ErrorBoundary}, {openProgressStore, installExitFlush}] = await Promise.all([
 		import('ink'),
 		import('./ui/App.js'),
+		import('./ui/ErrorBoundary.js'),
 		import('./store/index.js'),
 	]);
 	const store = openProgressStore();
@@ -75,8 +77,23 @@ async function runReader(story: Story): Promise<number> {
 	const leave = () => process.stdout.write('\u001B[?1049l\u001B[?25h');
 	process.stdout.write('\u001B[?1049h\u001B[H');
 	process.once('exit', leave);
-	const app = render(<App story={story} progress={store} />, {exitOnCtrlC: true, patchConsole: false});
+	// Errors thrown in a key handler or timer end here too: friendly line, terminal restored.
+	process.on('uncaughtException', crash);
+	process.on('unhandledRejection', crash);
+	let failure: unknown;
+	const app = render(
+		<ErrorBoundary
+			onError={(e) => {
+				failure = e;
+				app.unmount();
+			}}
+		>
+			<App story={story} progress={store} />
+		</ErrorBoundary>,
+		{exitOnCtrlC: true, patchConsole: false},
+	);
 	await app.waitUntilExit();
+	if (failure !== undefined) crash(failure);
 	store.close();
 	leave();
 	process.removeListener('exit', leave);

@@ -28,12 +28,19 @@ export interface Layout {
 	readonly lastLine: readonly number[];
 }
 
-/** Control characters and escape introducers: never sent to the terminal as they are. */
+/**
+ * Terminal control sequences a hostile text could carry: CSI (colours, cursor moves, screen
+ * clears), OSC (window titles, hyperlinks, clipboard writes), DCS/SOS/PM/APC strings, two-byte
+ * ESC sequences, and their 8-bit C1 forms. Removed whole, so nothing of them reaches the terminal.
+ */
+const SEQUENCE =
+	/(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
+/** Remaining controls (C0, DEL, C1) and bidirectional overrides: shown as spaces. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Make text safe to print: controls (ESC included) and bidi overrides become spaces. */
+/** Make text safe to print: escape sequences removed, other controls and bidi overrides as spaces. */
 export function displayText(s: string): string {
-	return s.replace(CONTROL, ' ');
+	return s.replace(SEQUENCE, '').replace(CONTROL, ' ');
 }
 
 /** Column width of a display string. */
@@ -174,9 +181,10 @@ export const motions = {
 	top(layout: Layout): ReaderPos {
 		return at(layout, 0, 0);
 	},
+	/** The end of the text in view, the last passage focused (even when it is taller than the view). */
 	bottom(layout: Layout, height: number): ReaderPos {
 		const n = layout.firstLine.length;
-		return reveal(layout, Math.max(0, n - 1), Math.max(0, layout.lines.length - height), height);
+		return at(layout, Math.max(0, n - 1), Math.max(0, layout.lines.length - height));
 	},
 	/** Focus passage `focus`, placing it a third of the way down the view (for jumps). */
 	goTo(layout: Layout, focus: number, height: number): ReaderPos {
