@@ -1,13 +1,35 @@
 /**
  * Reading stories from disk: the embedded seed story, or the user's files and folders.
  * This is the I/O edge of the content pipeline; everything after reading is `src/core`.
+ *
+ * - A file or a folder of articles is a story; several folders (or a folder whose subfolders
+ *   hold the articles) make a *library*, one story per folder ({@link isLibrary},
+ *   {@link loadLibrary}). Files named directly form one story together.
+ * - A folder's `story.json` may name the story and give each article's outlet, headline, date
+ *   and url (the format of `content/seed-story.json`).
+ * - `.txt` as it is; `.md`/`.markdown` with YAML front matter (title, outlet, date, url), its
+ *   markup masked but offsets exact into the file (see `markdown.ts`); `.html`/`.htm` through
+ *   readability, where offsets point into the extracted plain text ({@link HTML_TEXT_NOTE}).
+ * - HTML needs linkedom and readability, loaded on demand: use the async variants
+ *   ({@link loadStoryAsync}, {@link loadLibraryAsync}); the sync ones read HTML only once
+ *   {@link loadHtmlModules} has run.
+ * - Outlet precedence: manifest; front matter or page metadata; a credit in the text (a line
+ *   naming the outlet, "/ Source: Reuters", "(Reuters) -"); the file name.
+ * - Files found in a folder that cannot be read are skipped with a notice; a file named
+ *   directly that cannot be read is an {@link InputError}.
  */
 import {createHash} from 'node:crypto';
-import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync, statSync, type Dirent, type Stats} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArticle, type ArticleHints} from '../core/article.js';
-import type {Article, Story} from '../core/types.js';
+import {parseDateline} from '../core/clean.js';
+import type {Article, Furniture, Story} from '../core/types.js';
+import {leadCredit, outletFromFileName} from './credit.js';
+import {extractHtml, loadedHtmlModules, loadHtmlModules, NoArticleError, sniffHtmlCharset} from './html.js';
+import {inlineMarkupSpans, prepareMarkdown} from './markdown.js';
+
+export {HTML_TEXT_NOTE, loadHtmlModules} from './html.js';
 
 /** A problem with what the user asked us to read: shown as one line, exit code 2. */
 export class InputError extends Error {
@@ -16,8 +38,12 @@ export class InputError extends Error {
 
 /** Article files we read. */
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
+/** Of those, the ones read through readability. */
+export const HTML_EXTENSIONS = ['.html', '.htm'];
 /** Files above this size are refused (a news article is far smaller). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** The manifest file a story folder may hold. */
+export const MANIFEST_NAME = 'story.json';
 
 /** One article's entry in a `story.json` manifest. */
 export interface ManifestEntry {
@@ -59,131 +85,443 @@ export function loadSeedStory(): Story {
 	);
 }
 
-/** Notes for the user about what was read (duplicates skipped, files ignored). */
+/** A story read from the user's paths, and notes for the user (duplicates skipped, files ignored). */
 export interface LoadReport {
 	readonly story: Story;
 	readonly notices: readonly string[];
 }
 
-/**
- * Load the story made of the given paths (files or folders). A folder's `story.json`, if any,
- * names the story and gives each article's outlet, headline, date and url.
- * Throws {@link InputError} for anything the user must fix.
- */
-export function loadStory(paths: readonly string[]): LoadReport {
-	const notices: string[] = [];
-	const files: {file: string; entry?: ManifestEntry}[] = [];
-	let title: string | undefined;
-	for (const p of paths) {
-		const st = statOrThrow(p);
-		if (st.isDirectory()) {
-			const manifest = readManifest(path.join(p, 'story.json'));
-			title ??= manifest?.title;
-			const entries = new Map((manifest?.articles ?? []).map((e) => [e.file, e]));
-			let names: string[];
-			try {
-				names = readdirSync(p).sort();
-			} catch (e) {
-				throw new InputError(`cannot read folder ${p}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
-			}
-			const articles = names.filter((n) => ARTICLE_EXTENSIONS.includes(path.extname(n).toLowerCase()) && !n.startsWith('.'));
-			if (articles.length === 0) throw new InputError(`no articles in ${p} (looked for ${ARTICLE_EXTENSIONS.join(', ')} files)`);
-			for (const n of articles) {
-				const entry = entries.get(n);
-				files.push({file: path.join(p, n), ...(entry && {entry})});
-			}
-		} else {
-			if (!ARTICLE_EXTENSIONS.includes(path.extname(p).toLowerCase()))
-				notices.push(`${p}: not a .txt, .md or .html file; reading it as plain text`);
-			files.push({file: p});
-		}
-	}
-	const articles: Article[] = [];
-	const seen = new Map<string, string>();
-	for (const {file, entry} of files) {
-		const a = readArticleFile(file, entry);
-		const h = contentHash(a.text);
-		const twin = seen.get(h);
-		if (twin) {
-			notices.push(`${file} is the same article as ${twin}; kept once`);
-			continue;
-		}
-		seen.set(h, file);
-		articles.push(a);
-	}
-	return {story: buildStory(articles, title), notices};
+/** A library read from the user's paths: one story per folder, and notes for the user. */
+export interface LibraryReport {
+	readonly stories: readonly Story[];
+	readonly notices: readonly string[];
 }
 
-function statOrThrow(p: string) {
+/** One file to read, with its manifest entry. `named`: the user named it (errors are fatal). */
+interface Job {
+	readonly file: string;
+	readonly entry?: ManifestEntry;
+	readonly named: boolean;
+}
+
+/** The files of one story, before reading. */
+interface StoryPlan {
+	/** The folder, or undefined for files named directly. */
+	readonly dir?: string;
+	readonly title?: string;
+	readonly jobs: readonly Job[];
+}
+
+/** What the user's paths hold, before any article is read. */
+interface LoadPlan {
+	readonly stories: readonly StoryPlan[];
+	/** Several folders, or a folder of story folders. */
+	readonly library: boolean;
+	readonly notices: readonly string[];
+}
+
+const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
+
+function errCode(e: unknown): string {
+	return (e as NodeJS.ErrnoException).code ?? String((e as Error).message ?? e);
+}
+
+function statOrThrow(p: string): Stats {
 	try {
 		return statSync(p);
 	} catch (e) {
-		const code = (e as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') throw new InputError(`no such file or folder: ${p}`);
+		const code = errCode(e);
+		if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(`no such file or folder: ${p}`);
 		if (code === 'EACCES' || code === 'EPERM') throw new InputError(`permission denied: ${p}`);
-		throw new InputError(`cannot read ${p}: ${code ?? String(e)}`);
+		throw new InputError(`cannot read ${p}: ${code}`);
 	}
 }
 
-function readManifest(file: string): Manifest | undefined {
-	if (!existsSync(file)) return undefined;
+function isArticleName(n: string): boolean {
+	return !n.startsWith('.') && ARTICLE_EXTENSIONS.includes(path.extname(n).toLowerCase());
+}
+
+function listFolder(dir: string): Dirent[] {
 	try {
-		const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-		if (typeof m !== 'object' || m === null) throw new Error('not an object');
-		return m;
+		return readdirSync(dir, {withFileTypes: true});
+	} catch (e) {
+		const code = errCode(e);
+		throw new InputError(code === 'EACCES' || code === 'EPERM' ? `permission denied: ${dir}` : `cannot read folder ${dir}: ${code}`);
+	}
+}
+
+function isDir(dir: string, d: Dirent): boolean {
+	if (d.isDirectory()) return true;
+	if (!d.isSymbolicLink()) return false;
+	try {
+		return statSync(path.join(dir, d.name)).isDirectory();
+	} catch {
+		return false;
+	}
+}
+
+/** A folder's article files (manifest order first, then by name) and its subfolders. */
+function scanFolder(dir: string, notices: string[]): {plan: StoryPlan; subfolders: string[]} {
+	const entries = listFolder(dir);
+	const manifest = readManifest(path.join(dir, MANIFEST_NAME));
+	const names = entries.filter((d) => !isDir(dir, d) && isArticleName(d.name)).map((d) => d.name);
+	const present = new Set(names);
+	const jobs: Job[] = [];
+	const listed = new Set<string>();
+	for (const e of manifest?.articles ?? []) {
+		if (listed.has(e.file)) continue;
+		listed.add(e.file);
+		if (present.has(e.file) || existsSync(path.join(dir, e.file))) jobs.push({file: path.join(dir, e.file), entry: e, named: false});
+		else notices.push(`${path.join(dir, MANIFEST_NAME)} lists ${e.file}, which is not in the folder`);
+	}
+	for (const n of names.sort(collator.compare)) if (!listed.has(n)) jobs.push({file: path.join(dir, n), named: false});
+	const subfolders = entries
+		.filter((d) => !d.name.startsWith('.') && isDir(dir, d))
+		.map((d) => path.join(dir, d.name))
+		.sort(collator.compare);
+	return {plan: {dir, ...(manifest?.title !== undefined && {title: manifest.title}), jobs}, subfolders};
+}
+
+const noArticles = (dir: string) => new InputError(`no articles in ${dir} (looked for ${ARTICLE_EXTENSIONS.join(', ')} files)`);
+
+/** Work out which stories the paths make, without reading any article. */
+function planLoad(paths: readonly string[]): LoadPlan {
+	if (paths.length === 0) throw new InputError('no files or folders given');
+	const notices: string[] = [];
+	const stories: StoryPlan[] = [];
+	const loose: Job[] = [];
+	let folderOfFolders = false;
+	for (const p of paths) {
+		const st = statOrThrow(p);
+		if (st.isDirectory()) {
+			const {plan, subfolders} = scanFolder(p, notices);
+			if (plan.jobs.length > 0) {
+				stories.push(plan);
+				continue;
+			}
+			// No articles of its own: a folder of story folders (a library), or nothing to read.
+			const inner = subfolders.map((s) => scanFolder(s, notices).plan).filter((s) => s.jobs.length > 0);
+			if (inner.length === 0) throw noArticles(p);
+			folderOfFolders = true;
+			stories.push(...inner);
+		} else {
+			if (!ARTICLE_EXTENSIONS.includes(path.extname(p).toLowerCase()))
+				notices.push(`${p}: not a .txt, .md or .html file; reading it as plain text`);
+			loose.push({file: p, named: true});
+		}
+	}
+	if (loose.length > 0) stories.unshift({jobs: loose});
+	return {stories, library: folderOfFolders || stories.length > 1, notices};
+}
+
+/**
+ * Whether the paths make a library (several stories: two or more folders, or a folder whose
+ * subfolders hold the articles) rather than one story. Reads folder listings, not articles.
+ * Throws {@link InputError} for a missing path or a folder with no articles.
+ */
+export function isLibrary(paths: readonly string[]): boolean {
+	return planLoad(paths).library;
+}
+
+/** Whether reading the paths needs the HTML modules (some article is `.html` or `.htm`). */
+export function needsHtml(paths: readonly string[]): boolean {
+	return planLoad(paths).stories.some((s) => s.jobs.some((j) => isHtmlFile(j.file)));
+}
+
+function isHtmlFile(file: string): boolean {
+	return HTML_EXTENSIONS.includes(path.extname(file).toLowerCase());
+}
+
+/**
+ * Read a story's files: duplicates kept once; unreadable files found in a folder skipped.
+ * `where` names the story in the error when no article is left.
+ */
+function readPlan(plan: StoryPlan, notices: string[], where: string): Article[] {
+	const articles: Article[] = [];
+	const seen = new Map<string, string>();
+	const skipped: string[] = [];
+	for (const job of plan.jobs) {
+		let a: Article;
+		try {
+			a = readArticleFile(job.file, job.entry, notices);
+		} catch (e) {
+			if (job.named || !(e instanceof InputError)) throw e;
+			skipped.push(e.message);
+			notices.push(`${e.message}; skipped it`);
+			continue;
+		}
+		const h = articleFingerprint(a);
+		const twin = seen.get(h);
+		if (twin) {
+			notices.push(`${job.file} is the same article as ${twin}; kept once`);
+			continue;
+		}
+		seen.set(h, job.file);
+		articles.push(a);
+	}
+	if (articles.length === 0) throw new InputError(`no readable articles in ${where}${skipped[0] ? ` (${skipped[0]})` : ''}`);
+	return articles;
+}
+
+/**
+ * Load everything the paths hold as one story (files or folders; every folder's articles
+ * together). A folder's `story.json`, if any, names the story and gives each article's outlet,
+ * headline, date and url. Reads `.html` only after {@link loadHtmlModules}: prefer
+ * {@link loadStoryAsync}. Throws {@link InputError} for anything the user must fix.
+ */
+export function loadStory(paths: readonly string[]): LoadReport {
+	const plan = planLoad(paths);
+	const notices = [...plan.notices];
+	const merged: StoryPlan = {jobs: plan.stories.flatMap((s) => s.jobs)};
+	const articles = readPlan(merged, notices, paths.join(', '));
+	const title = plan.stories.find((s) => s.title !== undefined)?.title;
+	return {story: buildStory(articles, title), notices};
+}
+
+/** {@link loadStory}, loading the HTML modules first when an `.html` file is among the paths. */
+export async function loadStoryAsync(paths: readonly string[]): Promise<LoadReport> {
+	if (needsHtml(paths)) await loadHtmlModules();
+	return loadStory(paths);
+}
+
+/**
+ * Load a library: one story per folder (a folder of story folders counts as its subfolders),
+ * files named directly forming one story together, first. A folder with no readable articles
+ * is skipped with a notice; if none is left, {@link InputError}. Sync: see {@link loadStory}
+ * about HTML; prefer {@link loadLibraryAsync}.
+ */
+export function loadLibrary(paths: readonly string[]): LibraryReport {
+	const plan = planLoad(paths);
+	const notices = [...plan.notices];
+	const stories: Story[] = [];
+	let firstError: InputError | undefined;
+	for (const s of plan.stories) {
+		try {
+			stories.push(buildStory(readPlan(s, notices, s.dir ?? 'the files given'), s.title));
+		} catch (e) {
+			if (!(e instanceof InputError) || s.dir === undefined) throw e;
+			firstError ??= e;
+			notices.push(`skipped story ${s.dir}: ${e.message}`);
+		}
+	}
+	if (stories.length === 0) throw firstError ?? new InputError(`no readable articles in ${paths.join(', ')}`);
+	return {stories, notices};
+}
+
+/** {@link loadLibrary}, loading the HTML modules first when an `.html` file is among the paths. */
+export async function loadLibraryAsync(paths: readonly string[]): Promise<LibraryReport> {
+	if (needsHtml(paths)) await loadHtmlModules();
+	return loadLibrary(paths);
+}
+
+function optionalString(v: unknown, what: string, file: string): string | undefined {
+	if (v === undefined || v === null) return undefined;
+	if (typeof v !== 'string') throw new InputError(`${file} is not a valid story manifest (${what} must be a string)`);
+	return v.trim() || undefined;
+}
+
+/** Read and check a `story.json` manifest; undefined when there is none. */
+export function readManifest(file: string): Manifest | undefined {
+	if (!existsSync(file)) return undefined;
+	let raw: unknown;
+	try {
+		raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
 	} catch (e) {
 		throw new InputError(`${file} is not a valid story manifest (${(e as Error).message})`);
 	}
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError(`${file} is not a valid story manifest (not a JSON object)`);
+	const m = raw as Record<string, unknown>;
+	const title = optionalString(m.title, 'title', file);
+	if (m.articles !== undefined && !Array.isArray(m.articles)) throw new InputError(`${file} is not a valid story manifest (articles must be a list)`);
+	const articles = ((m.articles ?? []) as unknown[]).map((a, i) => {
+		if (typeof a !== 'object' || a === null) throw new InputError(`${file} is not a valid story manifest (articles[${i}] is not an object)`);
+		const o = a as Record<string, unknown>;
+		const name = optionalString(o.file, `articles[${i}].file`, file);
+		if (!name) throw new InputError(`${file} is not a valid story manifest (articles[${i}] has no file)`);
+		const entry: Record<string, string> = {file: name};
+		for (const k of ['outlet', 'title', 'date', 'url'] as const) {
+			const v = optionalString(o[k], `articles[${i}].${k}`, file);
+			if (v !== undefined) entry[k] = v;
+		}
+		return entry as unknown as ManifestEntry;
+	});
+	return {...(title !== undefined && {title}), articles};
 }
 
-/** Decode file bytes as text: UTF-8 (BOM dropped); refuse binary files clearly. */
-export function decodeText(bytes: Buffer, file: string): string {
-	if (bytes.includes(0)) throw new InputError(`${file} looks like a binary file, not an article`);
-	let text = new TextDecoder('utf-8', {fatal: false}).decode(bytes);
-	if (text.includes('\ufffd') && !bytes.toString('latin1').includes('\ufffd')) {
-		// Not valid UTF-8: most such news files are Windows-1252.
-		text = new TextDecoder('windows-1252').decode(bytes);
+/** File signatures of common non-text formats people drop into folders. */
+const MAGIC: readonly [string, number[]][] = [
+	['PDF', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+	['ZIP or Office document', [0x50, 0x4b, 0x03, 0x04]],
+	['PNG image', [0x89, 0x50, 0x4e, 0x47]],
+	['JPEG image', [0xff, 0xd8, 0xff]],
+	['GIF image', [0x47, 0x49, 0x46, 0x38]],
+	['gzip archive', [0x1f, 0x8b]],
+];
+
+/**
+ * Decode file bytes as text: UTF-8 (byte-order mark dropped), UTF-16 with a byte-order mark,
+ * or — when the bytes are not valid UTF-8 — the declared `charset` (a page's), else
+ * Windows-1252 (most such news files are), with a note in `notes`.
+ * Throws {@link InputError} for binary files.
+ */
+export function decodeText(bytes: Uint8Array, file: string, notes?: string[], charset?: string): string {
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes).replace(/^\ufeff/, '');
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes).replace(/^\ufeff/, '');
+	for (const [kind, sig] of MAGIC)
+		if (sig.every((b, i) => bytes[i] === b)) throw new InputError(`${file} looks like a binary file (${kind}), not an article`);
+	const sample = bytes.subarray(0, 65536);
+	let controls = 0;
+	for (const b of sample) {
+		if (b === 0) throw new InputError(`${file} looks like a binary file, not an article`);
+		if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) controls++;
 	}
-	return text.replace(/^\ufeff/, '');
+	if (controls > sample.length * 0.02) throw new InputError(`${file} looks like a binary file, not an article`);
+	// Valid UTF-8 is UTF-8 whatever a page declares (saved pages often keep a stale declaration).
+	try {
+		return new TextDecoder('utf-8', {fatal: true}).decode(bytes).replace(/^\ufeff/, '');
+	} catch {
+		/* not UTF-8: the declared charset, else Windows-1252 */
+	}
+	if (charset && !/^(?:utf-?8|unicode-1-1-utf-8)$/i.test(charset)) {
+		// Browsers read Latin-1 and ASCII labels as Windows-1252 too.
+		if (/^(?:windows-1252|cp1252|x-cp1252|iso-8859-1|iso8859-1|latin-?1|l1|us-ascii|ascii)$/i.test(charset)) return decodeWindows1252(bytes);
+		try {
+			return new TextDecoder(charset).decode(bytes);
+		} catch {
+			/* an unknown label: Windows-1252 below */
+		}
+	}
+	notes?.push(`${file} is not UTF-8; read it as Windows-1252`);
+	return decodeWindows1252(bytes);
 }
 
-/** Read and parse one article file. */
-export function readArticleFile(file: string, entry?: ManifestEntry): Article {
+/** Windows-1252 characters for bytes 0x80–0x9F (the rest is Latin-1); undefined bytes stay C1. */
+const CP1252_HIGH =
+	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Decode Windows-1252 bytes. Done by hand: Node 20's TextDecoder('windows-1252') decodes as
+ * Latin-1, turning curly quotes (0x93, 0x94) into invisible control characters.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+		.toString('latin1')
+		.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+/** An ISO date (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`) from metadata, or undefined. */
+export function normaliseDate(s: string | undefined): string | undefined {
+	if (!s) return undefined;
+	const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(s.trim());
+	if (iso) return iso[2] ? `${iso[1]}T${iso[2]}` : iso[1];
+	return parseDateline(s.trim());
+}
+
+/** What the file's own format says about the article (front matter, page metadata). */
+interface FileMeta {
+	title?: string;
+	outlet?: string;
+	date?: string;
+	url?: string;
+}
+
+/**
+ * Read and parse one article file (`.txt`, `.md`, `.html`; other names as plain text).
+ * Metadata precedence: the manifest entry, then the file's front matter or page metadata, then
+ * the text. `notes` collects things the user should know (an encoding guess, bad front matter).
+ * Throws {@link InputError} for a missing, unreadable, binary, empty or oversized file, or a page
+ * without an article; a plain `Error` for `.html` before {@link loadHtmlModules} has run.
+ */
+export function readArticleFile(file: string, entry?: ManifestEntry, notes?: string[]): Article {
 	const st = statOrThrow(file);
 	if (st.isDirectory()) throw new InputError(`${file} is a folder, expected an article file`);
+	if (!st.isFile()) throw new InputError(`${file} is not a regular file`);
 	if (st.size > MAX_FILE_BYTES)
 		throw new InputError(`${file} is ${(st.size / 1024 / 1024).toFixed(1)} MB; articles over ${MAX_FILE_BYTES / 1024 / 1024} MB are refused`);
+	if (st.size === 0) throw new InputError(`${file} is empty`);
 	let bytes: Buffer;
 	try {
 		bytes = readFileSync(file);
 	} catch (e) {
-		const code = (e as NodeJS.ErrnoException).code;
-		throw new InputError(code === 'EACCES' || code === 'EPERM' ? `permission denied: ${file}` : `cannot read ${file}: ${code ?? e}`);
+		const code = errCode(e);
+		throw new InputError(code === 'EACCES' || code === 'EPERM' ? `permission denied: ${file}` : `cannot read ${file}: ${code}`);
 	}
-	const text = decodeText(bytes, file);
-	if (!text.trim()) throw new InputError(`${file} is empty`);
-	const id = path.basename(file).replace(/\.[^.]+$/, '');
+	const ext = path.extname(file).toLowerCase();
+	const id = path.basename(file).replace(/\.[^.]+$/, '') || path.basename(file);
+	let text: string;
+	let parseText: string | undefined;
+	let meta: FileMeta = {};
+	let extraFurniture: readonly Furniture[] = [];
+	if (HTML_EXTENSIONS.includes(ext)) {
+		const mods = loadedHtmlModules();
+		if (!mods) throw new Error(`reading ${file} needs the HTML modules: call loadStoryAsync/loadLibraryAsync (or await loadHtmlModules()) first`);
+		const html = decodeText(bytes, file, notes, sniffHtmlCharset(bytes));
+		if (!html.trim()) throw new InputError(`${file} is empty`);
+		try {
+			const page = extractHtml(html, mods);
+			text = page.text;
+			meta = page;
+		} catch (e) {
+			if (e instanceof NoArticleError) throw new InputError(`no article text found in ${file}`);
+			throw e;
+		}
+	} else {
+		text = decodeText(bytes, file, notes);
+		if (!text.trim()) throw new InputError(`${file} is empty`);
+		if (ext === '.md' || ext === '.markdown') {
+			const md = prepareMarkdown(text, file);
+			if (md.notice) notes?.push(md.notice);
+			parseText = md.masked;
+			meta = md.frontMatter;
+			extraFurniture = md.furniture;
+		}
+	}
+	const date = normaliseDate(entry?.date ?? meta.date);
 	const hints: ArticleHints = {
 		id,
 		file,
-		...(entry?.outlet && {outlet: entry.outlet}),
-		...(entry?.title && {title: entry.title}),
-		...(entry?.date && {date: entry.date}),
-		...(entry?.url && {url: entry.url}),
+		...((entry?.outlet ?? meta.outlet) && {outlet: entry?.outlet ?? meta.outlet}),
+		...((entry?.title ?? meta.title) && {title: entry?.title ?? meta.title}),
+		...(date && {date}),
+		...((entry?.url ?? meta.url) && {url: entry?.url ?? meta.url}),
 	};
-	const article = parseArticle(text, hints);
+	let article = parseArticle(parseText ?? text, hints);
+	if (parseText !== undefined) {
+		// Markdown: the cleaner read the mask; the article keeps the file text (same offsets).
+		const furniture = [...article.furniture, ...extraFurniture].sort((a, b) => a.start - b.start);
+		article = {...article, text, furniture};
+	}
 	if (article.sentences.length === 0) throw new InputError(`${file} has no readable text`);
-	if (!entry?.outlet && article.meta.outlet === 'Unknown outlet') {
-		// Outlet from the wire credit, else from the file name.
-		return {...article, meta: {...article.meta, outlet: article.meta.wire ?? outletFromFileName(id)}};
+	// "KESTREL BAY (Baltic Press) - …" credits a wire service, whoever published the article.
+	const credit = article.meta.wire === undefined ? leadCredit(article) : undefined;
+	if (credit !== undefined) article = {...article, meta: {...article.meta, wire: credit}};
+	if (hints.outlet === undefined && article.meta.outlet === 'Unknown outlet') {
+		// No outlet line found by the cleaner: the credit, then the file name.
+		article = {...article, meta: {...article.meta, outlet: article.meta.wire ?? outletFromFileName(id)}};
 	}
 	return article;
 }
 
-/** "cnn-putin-biden" → "cnn"; "000_21bccf" → the id itself. */
-function outletFromFileName(id: string): string {
-	const head = id.split(/[-_ ]/)[0] ?? id;
-	return /^\d+$/.test(head) ? id : head;
+/**
+ * Inline markdown markup (emphasis markers, link brackets and addresses, code ticks) inside the
+ * paragraphs of an article read from `.md`; empty for other articles. The text keeps them so
+ * offsets stay exact; a renderer may hide these spans.
+ */
+export function markupSpans(article: Article): {start: number; end: number}[] {
+	if (!/\.(?:md|markdown)$/i.test(article.meta.file ?? '')) return [];
+	return inlineMarkupSpans(article.text).filter((s) => article.paragraphs.some((p) => s.start >= p.start && s.end <= p.end));
+}
+
+/**
+ * The identity of an article's news for spotting the same article twice: its body paragraphs,
+ * letters and digits only, lower-cased (so a `.txt` and an `.md` copy, or two saves of one page
+ * with different furniture, match).
+ */
+export function articleFingerprint(a: Article): string {
+	const body = a.paragraphs.filter((p) => p.role === 'body');
+	const parts = (body.length > 0 ? body : a.paragraphs).map((p) => a.text.slice(p.start, p.end));
+	return contentHash(parts.join(' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
 }
 
 /** Assemble a story: id from the articles' content, title from the manifest or the first headline. */

@@ -24,7 +24,7 @@ export interface CleanResult {
 	readonly wire?: string;
 	/** ISO date or date-time read from a dateline ("Updated 22:15, 12-Dec-2021"). */
 	readonly date?: string;
-	/** Outlet named on a line of its own, when it matches a known outlet hint. */
+	/** Outlet named on a line of its own: the outlet hint, or (with no hint) a masthead-shaped line. */
 	readonly outlet?: string;
 }
 
@@ -62,6 +62,16 @@ const WIRE_LINE: readonly RegExp[] = [
 	/^(?:With (?:input|inputs|reporting) from)\s+(?<wire>[\p{L}][\p{L} .&,-]{0,60}?)\.?$/iu,
 ];
 
+/**
+ * The agency named in a wire line: the first name, up to "and", "&" or ";". "Reporting by Ann Lee"
+ * names reporters, not an agency: only a one-word name ("Reuters") counts there.
+ */
+function wireName(captured: string, line: string): string | undefined {
+	const name = captured.replace(/\s*(?:;|\s(?:and|&)\s).*$/, '').trim();
+	if (/^\(?\s*(?:With (?:additional )?reporting|Additional reporting|Reporting) by/i.test(line) && /\s/.test(name)) return undefined;
+	return name || undefined;
+}
+
 /** Bylines on their own line. */
 const BYLINE = /^(?:By|Reporting by|Written by|Words by)\s+\p{Lu}[\p{L}.'-]*(?:[ ,]+(?:and\s+)?\p{Lu}[\p{L}.'-]*){0,6}(?:\s*[|,]\s*[\p{L} ]{0,40})?$/u;
 
@@ -74,6 +84,8 @@ const DATELINE =
  * "(Photo: AP)", "Getty Images". Group `credit` is the credit itself.
  */
 const TRAILING_CREDIT: readonly RegExp[] = [
+	// "… 2024. REUTERS/Jon Moe", "AFP/Getty Images" — an agency in capitals, a slash, a name.
+	/(?<=[.!?)\]"”’\p{L}\p{N}])\s+(?<credit>\p{Lu}{2,}(?:\s\p{Lu}{2,})?\s?\/\s?\p{Lu}[\p{L}'.-]*(?:\s\p{Lu}[\p{L}'.-]*){0,3})\s*$/u,
 	// "… 2021. /CFP" or "… 2021 / Reuters" — a slash, then one to five capitalised words.
 	/(?<=[.!?)\]"”’\p{L}\p{N}])\s*(?<credit>\/\s?\p{Lu}[\p{L}\p{N}&.'-]*(?:\s(?:via\s)?\p{Lu}[\p{L}\p{N}&.'-]*){0,4})\s*$/u,
 	// "…2021.Mikhail Metzel / Pool via Reuters" — a name, a slash, then an agency, right after the caption.
@@ -81,6 +93,15 @@ const TRAILING_CREDIT: readonly RegExp[] = [
 	/\s*(?<credit>\((?:Photo|Image|Picture|Credit|Photograph)s?(?: by)?:?\s[^)]{1,80}\))\s*$/iu,
 	/\s*(?<credit>(?:Photo|Image|Picture|Photograph)(?: by|:)\s[^.]{1,80}|(?:AP|AFP|Getty Images|Reuters|EPA|Shutterstock)(?: Photo)?(?:\s?\/\s?[\p{L} .]{1,40})?)\s*$/u,
 ];
+
+/**
+ * A header line that only names an outlet, when no outlet is known: an acronym ("CGTN", "BBC",
+ * "NBC News") or a masthead-shaped name ("The Guardian", "Harbour Gazette").
+ */
+const OUTLET_LINE =
+	/^(?:\p{Lu}{2,5}(?: News)?|(?:The )?(?:\p{Lu}[\p{L}'.&-]*\s){0,2}(?:News|Times|Post|Herald|Gazette|Tribune|Journal|Telegraph|Guardian|Wire|Chronicle|Observer|Independent|Standard|Express|Mail|Daily|Today|Courier|Sentinel|Examiner|Dispatch|Ledger)(?: Online)?)$/u;
+/** Capitalised words that stand alone above headlines but are not outlets. */
+const NOT_OUTLET = /^(?:LIVE|NEWS|VIDEO|PHOTO|PHOTOS|WATCH|UPDATE|OPINION|ANALYSIS|BREAKING|EXCLUSIVE|FILE|AUDIO|MORE|MENU|HOME|TOP|NEW|FAQ|The News|Breaking News|Latest News|World News|Top News)$/;
 
 /** Lines at most this long can be chrome, bylines or credits. */
 const SHORT = 80;
@@ -157,16 +178,19 @@ export function parseDateline(s: string): string | undefined {
 
 /** The credit at the end of a line, if any: its span relative to the line. */
 function trailingCredit(value: string): {start: number; credit: string} | undefined {
+	// Of the rules that match, the one that starts earliest takes the whole credit
+	// ("Photo: Erik Dahl/The Gazette", not just "/The Gazette").
+	let best: {start: number; credit: string} | undefined;
 	for (const re of TRAILING_CREDIT) {
 		const m = re.exec(value);
 		if (m?.groups?.credit && m.index > 0) {
 			const start = value.indexOf(m.groups.credit, m.index);
 			// Never strip the whole line, and never strip text that itself ends a sentence:
 			// a credit is a bare name, not a clause.
-			if (start > 15 && !/[.!?]$/.test(m.groups.credit)) return {start, credit: m.groups.credit};
+			if (start > 15 && !/[.!?]$/.test(m.groups.credit) && (!best || start < best.start)) best = {start, credit: m.groups.credit};
 		}
 	}
-	return undefined;
+	return best;
 }
 
 /**
@@ -220,7 +244,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
 		for (const re of WIRE_LINE) {
 			const m = re.exec(v);
 			if (m?.groups?.wire) {
-				wire ??= m.groups.wire.replace(/\s+(?:and|&)\s+.*$/, '').trim();
+				wire ??= wireName(m.groups.wire, v);
 				return drop(l, 'wire');
 			}
 		}
@@ -230,6 +254,10 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
 			return drop(l, 'dateline');
 		}
 		if (i < headerEnd && outletKey && key(v) === outletKey) {
+			outlet = v;
+			return drop(l, 'outlet');
+		}
+		if (i < headerEnd && !outletKey && outlet === undefined && OUTLET_LINE.test(v) && !NOT_OUTLET.test(v) && (words(v) >= 2 || /^\p{Lu}+$/u.test(v))) {
 			outlet = v;
 			return drop(l, 'outlet');
 		}
