@@ -8,7 +8,7 @@ import {appendFileSync, readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {InputError, loadSeedStory, loadStory, packageRoot} from './content/load.js';
+import {InputError, isLibrary, loadLibraryAsync, loadSeedStory, loadStoryAsync, packageRoot} from './content/load.js';
 import type {Story} from './core/types.js';
 import {displayText} from './ui/layout.js';
 
@@ -19,8 +19,11 @@ const USAGE = `Usage:
   newsreader align  [PATH...] --json   parallel passages across outlets, and facts
   newsreader quiz   [PATH...] --json [--seed N]
                                        who-said-what questions with their evidence
+  newsreader add URL... [--story NAME]  save web articles as a story you can open
   newsreader progress path|export FILE|import FILE|reset [--yes]
                                        where your progress lives; back it up or reset it
+
+Several folders (or a folder of story folders) open as a library of stories.
 
 Options:
   --json        print machine-readable JSON (quotes, align, quiz)
@@ -29,7 +32,7 @@ Options:
 
 In the reader press ? for keys. Exit codes: 0 ok, 1 runtime error, 2 bad usage or input.`;
 
-const SUBCOMMANDS = new Set(['quotes', 'align', 'quiz', 'progress']);
+const SUBCOMMANDS = new Set(['quotes', 'align', 'quiz']);
 
 /** Write to stdout and wait for it to drain (pipes may be slow or closed). */
 function out(s: string): void {
@@ -49,24 +52,25 @@ function version(): string {
 	}
 }
 
-/** Load the story the user named, or the seed story. */
-function storyFor(paths: readonly string[]): Story {
-	if (paths.length === 0) return loadSeedStory();
-	const {story, notices} = loadStory(paths);
-	for (const n of notices) process.stderr.write(`newsreader: ${n}\n`);
-	return story;
+/** Load the story (or library) the user named, or the seed story. */
+async function storiesFor(paths: readonly string[]): Promise<Story[]> {
+	if (paths.length === 0) return [loadSeedStory()];
+	const report = isLibrary(paths) ? await loadLibraryAsync(paths) : await loadStoryAsync(paths).then((r) => ({stories: [r.story], notices: r.notices}));
+	for (const n of report.notices) process.stderr.write(`newsreader: ${displayText(n)}\n`);
+	return [...report.stories];
 }
 
-async function runReader(story: Story): Promise<number> {
+async function runReader(stories: readonly Story[]): Promise<number> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		const {plainOverview} = await import('./commands.js');
-		out(plainOverview(story));
+		for (const story of stories) out(plainOverview(story));
 		out('(newsreader needs an interactive terminal to read; for scripts use: newsreader quotes|align|quiz --json)');
 		return 0;
 	}
-	const [{render}, {App}, {ErrorBoundary}, {openProgressStore, installExitFlush}] = await Promise.all([
+	const [{render}, {App}, {Library}, {ErrorBoundary}, {openProgressStore, installExitFlush}] = await Promise.all([
 		import('ink'),
 		import('./ui/App.js'),
+		import('./ui/Library.js'),
 		import('./ui/ErrorBoundary.js'),
 		import('./store/index.js'),
 	]);
@@ -88,7 +92,7 @@ async function runReader(story: Story): Promise<number> {
 				app.unmount();
 			}}
 		>
-			<App story={story} progress={store} />
+			{stories.length === 1 ? <App story={stories[0]!} progress={store} /> : <Library stories={stories} progress={store} />}
 		</ErrorBoundary>,
 		{exitOnCtrlC: true, patchConsole: false},
 	);
@@ -110,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
 			options: {
 				json: {type: 'boolean'},
 				seed: {type: 'string'},
+				story: {type: 'string'},
 				yes: {type: 'boolean'},
 				help: {type: 'boolean', short: 'h'},
 				version: {type: 'boolean', short: 'v'},
@@ -136,12 +141,28 @@ async function main(argv: string[]): Promise<number> {
 			confirm: confirmOnTty,
 		});
 	}
+	if (first === 'add') {
+		if (rest.length === 0) fail(`add needs at least one URL\n${USAGE}`, 2);
+		const {addUrls, storiesDir} = await import('./content/add.js');
+		const {saved, errors} = await addUrls(rest, values.story !== undefined ? {story: values.story} : {});
+		for (const e of errors) process.stderr.write(`newsreader: ${displayText(e)}\n`);
+		for (const f of saved) out(`saved ${f}`);
+		if (saved.length > 0) out(`open it with: newsreader ${path.dirname(saved[0]!)}   (all saved stories: newsreader ${storiesDir()})`);
+		return saved.length > 0 ? 0 : 2;
+	}
 	if (first !== undefined && SUBCOMMANDS.has(first)) {
-		const story = storyFor(rest);
+		// The analysis commands read all their paths as one story (every folder's articles together).
+		let story: Story;
+		if (rest.length === 0) story = loadSeedStory();
+		else {
+			const report = await loadStoryAsync(rest);
+			for (const n of report.notices) process.stderr.write(`newsreader: ${displayText(n)}\n`);
+			story = report.story;
+		}
 		const {runAnalysisCommand} = await import('./commands.js');
 		return runAnalysisCommand(first as 'quotes' | 'align' | 'quiz', story, {json: values.json === true, ...(values.seed !== undefined && {seed: values.seed})}, out);
 	}
-	return runReader(storyFor(positionals));
+	return runReader(await storiesFor(positionals));
 }
 
 /** Ask a yes/no question on the terminal; no terminal means no. */

@@ -125,9 +125,11 @@ export interface AppProps {
 	readonly theme?: Theme;
 	/** Called once when the user quits. */
 	readonly onQuit?: () => void;
+	/** When set (the story was opened from a library), q on the overview calls it instead of quitting. */
+	readonly onBack?: () => void;
 }
 
-export function App({story, progress, analysis: precomputed, size: fixedSize, theme = pickTheme(), onQuit}: AppProps) {
+export function App({story, progress, analysis: precomputed, size: fixedSize, theme = pickTheme(), onQuit, onBack}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const keys = useMemo(() => storyKeys(story), [story]);
@@ -248,6 +250,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		const screen = state.screen;
 		const command: Command | undefined = matchKey(state.help ? 'reader' : screen, input, key);
 		if (!command) return;
+		if (command === 'back' && screen === 'overview' && !state.help && onBack) return onBack();
 		if (tooSmall && command !== 'quit' && command !== 'back') return;
 		if (state.help) return dispatch({type: 'command', command, ctx: ctxFor()});
 		if (command === 'toggleRead') {
