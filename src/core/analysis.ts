@@ -3,6 +3,9 @@
  * the `--json` commands (so both always show the same analysis).
  */
 import {alignStory, type Alignment, type QuoteGroup} from './align/index.js';
+
+export {sharedWords} from './align/index.js';
+export {buildSearchIndex, search} from './search.js';
 import {attributeStory, type StoryQuotes} from './quotes/index.js';
 import type {Story} from './types.js';
 

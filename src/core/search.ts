@@ -8,7 +8,10 @@
  * The query is never compiled as a regular expression: any characters are safe.
  */
 import Fuse, {type FuseResultMatch} from 'fuse.js';
+import {fold} from './fold.js';
 import type {Span} from './types.js';
+
+export {fold} from './fold.js';
 
 /** Something to search: a passage, a quote or a speaker, pointing at a place in the story. */
 export interface SearchItem {
@@ -42,24 +45,6 @@ export interface SearchIndex {
 export const MAX_QUERY = 64;
 /** Candidates handed to Fuse at most. */
 const MAX_CANDIDATES = 200;
-
-/** Lower-case and strip accents so "Peskóv" finds "Peskov". Keeps string length (one char each). */
-export function fold(s: string): string {
-	const lower = s.toLowerCase();
-	if (lower.length === s.length) return lower.replace(/[^\x00-\x7f]/g, stripAccent);
-	// Lower-casing changed the length (e.g. "İ"): go char by char, keeping such chars as they are.
-	let out = '';
-	for (const ch of s) {
-		const l = ch.toLowerCase();
-		out += l.length === ch.length ? stripAccent(l) : ch;
-	}
-	return out;
-}
-
-function stripAccent(ch: string): string {
-	const base = ch.normalize('NFD')[0];
-	return base !== undefined && base.length === ch.length ? base : ch;
-}
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 

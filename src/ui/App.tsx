@@ -16,7 +16,8 @@ import {Overview} from './components/Overview.js';
 import {Reader, textColumns} from './components/Reader.js';
 import {Search} from './components/Search.js';
 import {WhoSaidWhat, whoRows} from './components/WhoSaidWhat.js';
-import {buildSearchIndex, fold, search, type SearchIndex, type SearchItem} from '../core/search.js';
+import {fold} from '../core/fold.js';
+import type {SearchIndex, SearchItem} from '../core/search.js';
 import type {Span} from '../core/types.js';
 import {StatusBar} from './components/StatusBar.js';
 import {useAnalysis} from './hooks/useAnalysis.js';
@@ -133,7 +134,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const keys = useMemo(() => storyKeys(story), [story]);
-	const {analysis, stage, done, total} = useAnalysis(story, precomputed);
+	const {analysis, module, stage, done, total} = useAnalysis(story, precomputed);
 	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(0));
 	// Progress lives in the store, not in React state: bump this to show a change made there.
 	const [, rerender] = useReducer((n: number) => n + 1, 0);
@@ -172,16 +173,21 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 
 	// The search index is built the first time it is needed, then kept for the story.
 	const searchIndex = useRef<SearchIndex | undefined>(undefined);
-	const indexFor = (): SearchIndex => (searchIndex.current ??= buildSearchIndex(searchItems(story)));
-	const hits = useMemo(() => (state.search.open && state.search.query.trim() ? search(indexFor(), state.search.query) : []), [state.search.open, state.search.query]);
+	// Search code arrives with the analysis module (after the first frame); until then, no results.
+	const indexFor = (): SearchIndex | undefined => (module ? (searchIndex.current ??= module.buildSearchIndex(searchItems(story))) : undefined);
+	const hits = useMemo(() => {
+		const index = indexFor();
+		return module && index && state.search.open && state.search.query.trim() ? module.search(index, state.search.query) : [];
+	}, [state.search.open, state.search.query, module]);
 	/** Sentences of the open article that match the last search, in order. */
 	const matchSentences = useMemo(() => {
 		const last = state.search.last;
-		if (!last) return [];
+		const index = indexFor();
+		if (!last || !module || !index) return [];
 		const ai = state.article;
-		const found = search(indexFor(), last, {limit: 1000, within: (it) => it.kind === 'passage' && it.article === ai});
+		const found = module.search(index, last, {limit: 1000, within: (it) => it.kind === 'passage' && it.article === ai});
 		return [...new Set(found.map((h) => h.item.sentence))].sort((a, b) => a - b);
-	}, [state.search.last, state.article]);
+	}, [state.search.last, state.article, module]);
 	const quoteSpans = useMemo(() => {
 		const id = story.articles[state.article]?.meta.id;
 		return analysis ? analysis.quotes.quotes.filter((q) => q.article === id && q.speaker !== null).map((q) => ({start: q.start, end: q.end})) : [];
@@ -331,7 +337,18 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 	} else if (screen === 'compare' && analysis && pos) {
 		const carried = new Set(compareRows.map((r) => r.article));
 		const missing = story.articles.map((_, i) => i).filter((i) => !carried.has(i));
-		body = <Compare theme={theme} story={story} rows={compareRows} missing={missing} selected={state.row} width={width} height={screenHeight} />;
+		body = (
+			<Compare
+				theme={theme}
+				story={story}
+				rows={compareRows}
+				missing={missing}
+				selected={state.row}
+				shared={module?.sharedWords ?? (() => ({a: [], b: []}))}
+				width={width}
+				height={screenHeight}
+			/>
+		);
 	} else if (screen === 'who' && analysis) {
 		body = (
 			<WhoSaidWhat

@@ -20,7 +20,7 @@ import type {Article, Span} from '../types.js';
 import {findQuotes, type RawQuote} from './marks.js';
 import {endsSentence, sentences, tokenize, type QuoteSlot, type Tok} from './tokens.js';
 import {BELIEF, CUE_FORMS, isNounish, type CueClass} from './verbs.js';
-import {ADVERBIAL_PREPS, BETWEEN, CHANNEL_HEADS, DETERMINERS, ORG_WORDS, PERSON_HEADS, PRONOUNS, STOP, TIME_WORDS, TITLES, WIRE_NAMES} from './lexicon.js';
+import {isNationality, ADVERBIAL_PREPS, BETWEEN, CHANNEL_HEADS, DETERMINERS, PERSON_HEADS, PRONOUNS, STOP, TIME_WORDS, TITLES, WIRE_NAMES} from './lexicon.js';
 
 /** A noun phrase in the text (speaker or addressee as written). */
 export interface Mention {
@@ -111,6 +111,8 @@ const VERBS = new Set(
 	visited visits travel travels will would could should might must can may has have had is was are were do does did
 	cited cites released releases issued issues showed shows shown voiced`.split(/\s+/),
 );
+/** Prepositions a subject may carry ("officials familiar with the talks", "witnesses outside the shop"). */
+const LEFT_PREPS = new Set(['with', 'at', 'from', 'in', 'near', 'outside', 'inside', 'close']);
 const DOC_HEADS = new Set(['readout', 'statement', 'transcript', 'release', 'letter', 'memo', 'summary', 'account', 'report', 'communique', 'communiqué', 'note', 'post', 'tweet', 'email', 'e-mail', 'filing', 'document', 'documents', 'records', 'record', 'notice', 'announcement', 'analysis', 'study', 'survey', 'poll', 'data', 'figures']);
 
 function isWord(t: Tok | undefined): t is Tok {
@@ -137,6 +139,7 @@ function isVerbish(t: Tok): boolean {
 function npWord(t: Tok | undefined): boolean {
 	if (!isWord(t)) return false;
 	if (TIME_WORDS.has(t.lc) && !DETERMINERS.has(t.lc)) return false;
+	if (t.lc === 'of') return false;
 	if (t.cap) return !STOP.has(t.lc) || TITLES.has(t.lc) || t.lc === 'us' || t.lc === 'i';
 	if (STOP.has(t.lc) || isVerbish(t) || SUBJECT_PRONOUNS.has(t.lc)) return false;
 	if (/ly$/.test(t.lc) && BETWEEN.has(t.lc)) return false;
@@ -151,7 +154,7 @@ function mention(toks: readonly Tok[], from: number, to: number, text: string, k
 	let k: Mention['kind'];
 	if (kind) k = kind;
 	else if (slice.length === 1 && (SUBJECT_PRONOUNS.has(first.lc) || OBJECT_PRONOUNS.has(first.lc))) k = 'pron';
-	else if (slice.some((t) => t.k === 'w' && t.cap && !TITLES.has(t.lc) && !DETERMINERS.has(t.lc) && !TIME_WORDS.has(t.lc))) k = 'name';
+	else if (slice.some((t) => t.k === 'w' && t.cap && !TITLES.has(t.lc) && !DETERMINERS.has(t.lc) && !TIME_WORDS.has(t.lc) && !PERSON_HEADS.has(t.lc))) k = 'name';
 	else k = 'desc';
 	return {start: first.s, end: last.e, text: text.slice(first.s, last.e), kind: k, toks: slice};
 }
@@ -166,10 +169,14 @@ interface Region {
 }
 
 class Ctx {
+	/** Cue class per token, computed once against the token's own sentence start (0 = not yet). */
+	private readonly cues: (CueClass | null | 0)[];
 	constructor(
 		readonly text: string,
 		readonly r: Region,
-	) {}
+	) {
+		this.cues = new Array<CueClass | null | 0>(r.toks.length).fill(0);
+	}
 
 	tok(i: number): Tok | undefined {
 		return this.r.toks[i];
@@ -183,6 +190,19 @@ class Ctx {
 	cueAt(i: number, lo: number): CueClass | null {
 		const t = this.tok(i);
 		if (!isWord(t)) return null;
+		const own = lo === this.sentRange(i)[0];
+		if (own) {
+			const c = this.cues[i];
+			if (c !== 0 && c !== undefined) return c;
+			const r = this.computeCue(i, lo, t);
+			this.cues[i] = r;
+			return r;
+		}
+		return this.computeCue(i, lo, t);
+	}
+
+	private computeCue(i: number, lo: number, t: Tok): CueClass | null {
+		if (!CUE_FORMS.has(t.lc) && t.lc !== 'put' && t.lc !== 'puts') return null;
 		const prev = this.tok(i - 1);
 		const next = this.tok(i + 1);
 		if ((t.lc === 'put' || t.lc === 'puts') && next?.lc === 'it') return 'say'; // "as Ms. Simonyan put it"
@@ -252,6 +272,11 @@ class Ctx {
 			if (p.k === 'w' && DETERMINERS.has(p.lc) && !(p.cap && TITLES.has(p.lc))) {
 				// "his US counterpart", "the mayor"; a capitalised "The" too
 				k--;
+				if (this.chainPrep(k, lo)) {
+					k -= 2;
+					n += 2;
+					continue;
+				}
 				break;
 			}
 			if (npWord(p)) {
@@ -263,7 +288,7 @@ class Ctx {
 				n++;
 				continue;
 			}
-			if (p.k === 'w' && (p.lc === 'of' || p.lc === 'for') && npWord(this.tok(k - 2)) && k - 2 >= lo) {
+			if (this.chainPrep(k, lo)) {
 				k -= 2;
 				n += 2;
 				continue;
@@ -285,6 +310,15 @@ class Ctx {
 		return k;
 	}
 
+	/** Whether the noun phrase starting at `k` hangs on a preposition after a noun ("spokesman for |", "officials familiar with |"). */
+	chainPrep(k: number, lo: number): boolean {
+		const p = this.tok(k - 1);
+		const n = this.tok(k - 2);
+		if (!p || !n || k - 2 < lo || p.k !== 'w' || !npWord(n)) return false;
+		if (p.lc === 'of' || p.lc === 'for') return true;
+		return LEFT_PREPS.has(p.lc) && (!n.cap || PERSON_HEADS.has(n.lc)) && !DETERMINERS.has(n.lc);
+	}
+
 	/** The subject noun phrase ending right before `v` (a verb), or null. */
 	subjectBefore(v: number, lo: number): Mention | null {
 		const toks = this.r.toks;
@@ -294,7 +328,7 @@ class Ctx {
 		if (j >= lo) {
 			let k = j;
 			let n = 0;
-			while (k >= lo && n < 5 && isWord(toks[k]) && (TIME_WORDS.has(toks[k]!.lc) || /^\d/.test(toks[k]!.t)) && !(n === 0 && false)) {
+			while (k >= lo && n < 5 && isWord(toks[k]) && (TIME_WORDS.has(toks[k]!.lc) || /^\d/.test(toks[k]!.t))) {
 				k--;
 				n++;
 			}
@@ -338,7 +372,11 @@ class Ctx {
 		if (segFirst && segFirst.k === 'w' && (segFirst.lc === 'who' || segFirst.lc === 'which' || segFirst.lc === 'whose')) return beforeM;
 		const segStart = this.npLeft(comma - 1, c1 + 1);
 		const segM = segStart === c1 + 1 ? mention(toks, segStart, comma, this.text) : null;
-		if (segM && segM.kind === 'name' && (!beforeM || beforeM.kind !== 'name')) return segM;
+		const roleOnly = (m: Mention): boolean => {
+			const h = m.toks[m.toks.length - 1]!;
+			return TITLES.has(h.lc) || PERSON_HEADS.has(h.lc);
+		};
+		if (segM && segM.kind === 'name' && (!beforeM || beforeM.kind !== 'name' || roleOnly(beforeM)) && !roleOnly(segM)) return segM;
 		if (beforeM && (beforeM.kind === 'name' || beforeM.kind === 'desc')) return beforeM;
 		return segM;
 	}
@@ -350,7 +388,7 @@ class Ctx {
 		if (!t || i >= hi) return null;
 		if (t.k === 'w' && (SUBJECT_PRONOUNS.has(t.lc) || OBJECT_PRONOUNS.has(t.lc))) {
 			const n = toks[i + 1];
-			if (!(t.lc === 'her' && npWord(n) && !(n!.cap && false))) return mention(toks, i, i + 1, this.text, 'pron');
+			if (!(t.lc === 'her' && npWord(n))) return mention(toks, i, i + 1, this.text, 'pron');
 		}
 		let k = i;
 		if (t.k === 'w' && DETERMINERS.has(t.lc)) {
@@ -361,6 +399,7 @@ class Ctx {
 		let n = 0;
 		while (k < hi && n < 14) {
 			const x = toks[k]!;
+			if (last >= 0 && x.k === 'w' && DETERMINERS.has(x.lc) && !x.cap) break; // "told MPs | the figures were"
 			if (npWord(x)) {
 				if (!x.cap && /ed$/.test(x.lc) && last >= 0) break;
 				last = k;
@@ -445,13 +484,6 @@ class Ctx {
 				k++;
 				continue;
 			}
-			if (isPunct(x, ',') && last >= 0) {
-				// appositive "Clinton, the former secretary of State, said"
-				let c = k + 1;
-				while (c < hi && !isPunct(toks[c], ',') && c - k < 20) c++;
-				if (isPunct(toks[c], ',') && isWord(toks[c + 1]) && (isVerbish(toks[c + 1]!) || CUE_FORMS.has(toks[c + 1]!.lc) || isAdverb(toks[c + 1]!))) break;
-				break;
-			}
 			break;
 		}
 		if (last < 0) return null;
@@ -467,16 +499,21 @@ class Ctx {
 		const p = toks[j];
 		const progressive = p !== undefined && j >= lo && p.k === 'w' && BE.has(p.lc);
 		const named = p !== undefined && j >= lo && p.k === 'w' && p.cap && !TIME_WORDS.has(p.lc) && !STOP.has(p.lc);
-		if (/ing$/.test(t.lc) && named) return this.subjectBefore(v, lo); // "footage of Hillary Clinton asking, “…”"
+		if (/ing$/.test(t.lc) && named) {
+			// "footage of Hillary Clinton asking, “…”": the name right before the participle
+			let k = j;
+			while (k - 1 >= lo && toks[k - 1]!.k === 'w' && toks[k - 1]!.cap && !STOP.has(toks[k - 1]!.lc) && j - k < 5) k--;
+			return mention(toks, k, j + 1, this.text);
+		}
 		const participle = /ing$/.test(t.lc) && !progressive;
 		const infinitive = p !== undefined && j >= lo && p.k === 'w' && p.lc === 'to';
-		const conjoined = p !== undefined && j >= lo && p.k === 'w' && CONJ.has(p.lc) && p.lc !== 'then' || (isPunct(p, ',') && isWord(toks[j - 1]) && false);
+		const conjoined = p !== undefined && j >= lo && p.k === 'w' && CONJ.has(p.lc) && p.lc !== 'then';
 		if (participle || infinitive || conjoined) {
 			const main = this.mainSubject(lo, v);
 			if (main && main.end <= toks[v]!.s) return main;
 			if (depth < 3) {
 				// the subject of an earlier cue in the sentence
-				for (let k = (participle || conjoined ? j : j) - 1; k >= lo; k--) {
+				for (let k = j - 1; k >= lo; k--) {
 					if (this.cueAt(k, lo) && !this.passive(k, lo)) {
 						const s = this.cueSubject(k, lo, depth + 1);
 						if (s) return s;
@@ -588,14 +625,9 @@ class Ctx {
 				continue;
 			}
 			if (cls === 'name') break;
+			// the subject must start right after the quote (appositives included)
 			const sp = this.subjectBefore(v, j);
-			if (!sp || sp.start !== first.s) {
-				if (sp && sp.start > first.s) {
-					// the tokens between the quote and the subject must be an appositive-led subject
-					break;
-				}
-				break;
-			}
+			if (!sp || sp.start !== first.s) break;
 			if (endsDot) {
 				// “… .” Peskov said. — only when the cue clause ends the sentence right away
 				let k = v + 1;
@@ -634,8 +666,14 @@ class Ctx {
 		}
 		// colon label: "Chris Cillizza, The Washington Post: “…”"
 		if (isPunct(toks[qi - 1], ':') && j - lo < 10) {
-			const sp = this.npRight(lo, j + 1, true);
-			if (sp && sp.kind === 'name') return {speaker: sp, cue: ':', v: -1, cls: 'say', via: 'colon'};
+			let sp = this.npRight(lo, j + 1, true);
+			if (sp && sp.kind === 'name') {
+				// "Labour leader Kate Moss hit back:" — the name, not the words after it
+				let e = sp.toks.length;
+				while (e > 1 && !sp.toks[e - 1]!.cap && sp.toks[e - 1]!.k === 'w') e--;
+				if (e < sp.toks.length) sp = mention(toks, lo, lo + e, this.text) ?? sp;
+				return {speaker: sp, cue: ':', v: -1, cls: 'say', via: 'colon'};
+			}
 		}
 		return null;
 	}
@@ -679,8 +717,19 @@ export function headOf(m: Mention): string {
 	return '';
 }
 
+const CHANNELS = new WeakMap<Mention, boolean>();
+
 /** A channel that passes words on (wire service, "state TV", "the report"): never a speaker. */
 export function isChannel(m: Mention): boolean {
+	let r = CHANNELS.get(m);
+	if (r === undefined) {
+		r = channel(m);
+		CHANNELS.set(m, r);
+	}
+	return r;
+}
+
+function channel(m: Mention): boolean {
 	const words = m.toks.filter((t) => t.k === 'w').map((t) => t.lc.replace(/'s$|'$/, ''));
 	if (words.length === 0) return false;
 	const head = headOf(m);
@@ -698,12 +747,20 @@ const TITLE_CONTEXT = new Set(['book', 'books', 'film', 'films', 'movie', 'show'
 
 const SMALL = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'vs', 'vs.', 'de', 'la', 'le', 'du', 'is', 'but', 'nor', 'into', 'over', 'per']);
 
-function words(s: string): string[] {
-	return s.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu) ?? [];
+const WORDS_RE = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
+
+/** Words of `s` (at most `max`). */
+function words(s: string, max = Infinity): string[] {
+	const out: string[] = [];
+	WORDS_RE.lastIndex = 0;
+	let m: RegExpExecArray | null;
+	while (out.length < max && (m = WORDS_RE.exec(s)) !== null) out.push(m[0]);
+	return out;
 }
 
 function titleCase(s: string): boolean {
-	const ws = words(s);
+	if (s.length > 120) return false;
+	const ws = words(s, 11);
 	if (ws.length < 2 || ws.length > 10) return false;
 	if (/[.!?]\s+\S/.test(s.trim())) return false;
 	let caps = 0;
@@ -885,7 +942,7 @@ export function attributeArticle(article: Article): ArticleAttribution {
 			}
 			const cue = toks[v]!;
 			if (ctx.passive(v, lo)) {
-				if (cls === 'name') continue;
+				if (cls === 'name' || fallback) continue;
 				// "was said to be …" with no agent: nobody is named
 				let agent: Mention | null = null;
 				for (let k = v + 1; k < i; k++)
@@ -943,7 +1000,12 @@ export function attributeArticle(article: Article): ArticleAttribution {
 			q.addressee = ctx.addresseeAfter(v, cls, hi);
 			done = true;
 		}
-		if (!q.addressee && q.speaker) q.addressee = ctx.interviewWith(lo, hi);
+	}
+	for (const q of quotes) {
+		const at = qtok.get(q.index);
+		if (!at || !q.speaker || q.addressee) continue;
+		const [lo, hi] = at.ctx.sentRange(at.i);
+		q.addressee = at.ctx.interviewWith(lo, hi);
 	}
 	// kinds
 	for (const q of quotes) {
@@ -980,6 +1042,12 @@ export function attributeArticle(article: Article): ArticleAttribution {
 			}
 		}
 	}
+	// the opening paragraphs of a multi-paragraph quote take the speaker named at its end
+	for (let k = sorted.length - 1; k >= 0; k--) {
+		const q = sorted[k]!;
+		const prev = q.raw.continues >= 0 ? quotes[q.raw.continues] : undefined;
+		if (prev && q.speaker && !prev.speaker && prev.via !== 'passive') inherit(prev, q, 'continues');
+	}
 	// terms and titles carry no speaker
 	for (const q of quotes) {
 		if (q.kind === 'term' || q.kind === 'title') {
@@ -1008,7 +1076,7 @@ function inherit(q: LocalQuote, from: LocalQuote, via: Via): void {
 
 function kindOf(q: LocalQuote, ctx: Ctx | undefined, i: number): LocalQuote['kind'] {
 	const t = q.text.trim();
-	const ws = words(t);
+	const ws = words(t, 8);
 	const prev = ctx && i > 0 ? ctx.r.toks[i - 1] : undefined;
 	const prev2 = ctx && i > 1 ? ctx.r.toks[i - 2] : undefined;
 	const direct = q.via === 'post' || q.via === 'pre' || q.via === 'label' || q.via === 'colon';
@@ -1028,6 +1096,7 @@ function kindOf(q: LocalQuote, ctx: Ctx | undefined, i: number): LocalQuote['kin
 				break;
 			}
 		}
+		if (prev && prev.k === 'w' && ['on', 'in', 'at', 'from', 'for', 'with', 'by', 'about', 'to', 'into'].includes(prev.lc)) context = true;
 		if (context) return 'title';
 		if (!(direct && startsClause(prev, q.text)) && !cueBefore) return 'title';
 	}
@@ -1071,7 +1140,7 @@ function nameRuns(toks: readonly Tok[], a: number, b: number, text: string): Men
 			}
 			// descriptor: lower-case words right before (e.g. "spokeswoman", "counterpart")
 			let d = k;
-			while (d - 1 >= a && npWord(toks[d - 1]) && !toks[d - 1]!.cap && !DETERMINERS.has(toks[d - 1]!.lc) && k - d < 4) d--;
+			while (d - 1 >= a && npWord(toks[d - 1]) && (!toks[d - 1]!.cap || TITLES.has(toks[d - 1]!.lc) || isNationality(toks[d - 1]!.lc)) && !DETERMINERS.has(toks[d - 1]!.lc) && k - d < 5) d--;
 			if (d < k && d - 1 >= a && toks[d - 1]!.k === 'w' && ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(toks[d - 1]!.lc)) d--;
 			const m = mention(toks, d, e, text, 'name');
 			if (m) out.push(m);
@@ -1083,4 +1152,3 @@ function nameRuns(toks: readonly Tok[], a: number, b: number, text: string): Men
 	return out;
 }
 
-export {ORG_WORDS};

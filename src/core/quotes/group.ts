@@ -4,15 +4,8 @@
  * really like that" / "(We will) definitely see each other, I would really want that to happen").
  */
 
-const CONTRACTIONS: [RegExp, string][] = [
-	[/n['’]t\b/g, ' not'],
-	[/['’]ll\b/g, ' will'],
-	[/['’]re\b/g, ' are'],
-	[/['’]ve\b/g, ' have'],
-	[/['’]d\b/g, ' would'],
-	[/['’]m\b/g, ' am'],
-	[/['’]s\b/g, ''],
-];
+const CONTRACTION = /n['’]t\b|['’](?:ll|re|ve|d|m|s)\b/g;
+const EXPANSION: Record<string, string> = {"n't": ' not', ll: ' will', re: ' are', ve: ' have', d: ' would', m: ' am', s: ''};
 
 const STOPWORDS = new Set(
 	`a an the and or but of to in on at by for from with as is are was were be been being it its this that these those i we you he
@@ -22,8 +15,7 @@ const STOPWORDS = new Set(
 
 /** Lower-case word tokens of a quote, contractions expanded. */
 export function wordsOf(s: string): string[] {
-	let t = s.toLowerCase();
-	for (const [re, r] of CONTRACTIONS) t = t.replace(re, r);
+	const t = s.toLowerCase().replace(CONTRACTION, (m) => (m.endsWith('t') && m.length === 3 ? EXPANSION["n't"]! : (EXPANSION[m.slice(1)] ?? '')));
 	return t.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 

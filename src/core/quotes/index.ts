@@ -158,7 +158,27 @@ export function attributeStory(articles: readonly Article[]): StoryQuotes {
 	const groups: UtteranceGroup[] = grouped.map((g, i) => ({id: `g${i + 1}`, speaker: g.speaker, quotes: g.ids}));
 	const groupOf = new Map<string, string>();
 	for (const g of groups) for (const id of g.quotes) groupOf.set(id, g.id);
-	const withGroups = quotes.map((q) => (groupOf.has(q.id) ? {...q, group: groupOf.get(q.id)!} : q));
+	// Within one article, the same utterance keeps the addressee the text gives for it elsewhere
+	// (a headline's "Putin says he 'would really like' to meet" is the words the body says he told Biden).
+	const addressOf = new Map<string, string>();
+	const byId = new Map(quotes.map((q) => [q.id, q]));
+	for (const g of groups) {
+		const byArticle = new Map<string, Set<string>>();
+		for (const id of g.quotes) {
+			const q = byId.get(id);
+			if (q?.addressee) byArticle.set(q.article, (byArticle.get(q.article) ?? new Set()).add(q.addressee));
+		}
+		for (const id of g.quotes) {
+			const q = byId.get(id);
+			const set = q ? byArticle.get(q.article) : undefined;
+			if (q && !q.addressee && set && set.size === 1) addressOf.set(id, [...set][0]!);
+		}
+	}
+	const withGroups = quotes.map((q) => {
+		const group = groupOf.get(q.id);
+		const addressee = q.addressee ?? addressOf.get(q.id) ?? null;
+		return group || addressee !== q.addressee ? {...q, addressee, ...(group && {group})} : q;
+	});
 	// speakers
 	const sp = new Map<string, {aliases: Set<string>; count: number; first: number}>();
 	withGroups.forEach((q, i) => {

@@ -67,7 +67,10 @@ export const TITLES = set(`president vice-president vice secretary minister prim
 	founder co-founder owner manager editor reporter correspondent columnist host anchor moderator rabbi imam bishop
 	cardinal archbishop mp mep sen rep gov dr mr mrs ms lt gen col capt sgt st. saint superintendent inspector
 	constable trooper sergeant captain colonel major lieutenant corporal private marshal commander president's
-	counterpart colleague official spokesmen envoy negotiator diplomat lawmaker legislator`);
+	counterpart colleague official spokesmen envoy negotiator diplomat lawmaker legislator councillor councilor alderman
+	alderwoman assemblyman assemblywoman assemblymember trustee provost dean supervisor comptroller treasurer auditor
+	magistrate prosecutor solicitor barrister chairperson vice-chair vice-chairman president-elect premier-elect
+	first-lady lady governor-general viceroy sultan emir sheikh ayatollah crown minister-president mr mrs ms prof.`);
 
 /** Nouns that make a description a person ("the Russian leader", "the mayor", "a spokesman"). */
 export const PERSON_HEADS = set(`president leader premier minister chancellor king queen prince spokesman spokeswoman
@@ -84,9 +87,10 @@ export const PERSON_HEADS = set(`president leader premier minister chancellor ki
 	mogul billionaire star actor actress singer player players surrogate strategist pollster operative operatives
 	republican republicans democrat democrats`);
 
-/** Female and male role words (gender evidence for pronoun resolution). */
+/** Female role words and honorifics (gender evidence for pronoun resolution). */
 export const FEMALE_WORDS = set(`mrs. ms. miss mrs ms spokeswoman chairwoman congresswoman businesswoman councilwoman
 	woman wife mother daughter sister niece aunt grandmother queen princess actress lady dame madam she her`);
+/** Male role words and honorifics. */
 export const MALE_WORDS = set(`mr. mr spokesman chairman congressman businessman councilman man husband father son
 	brother nephew uncle grandfather king prince actor sir lord he him his`);
 
@@ -113,7 +117,7 @@ export function isNationality(lc: string): boolean {
 	return /^(?:u\.s\.|us|u\.k\.|uk|american|[a-z]+(?:ian|ean|ese|ish|ic|i|an)|french|dutch|swiss|greek|thai|czech)$/.test(lc);
 }
 
-/** Given names with a known usual gender (a small list; unknown names simply carry no gender). */
+/** Given names that are usually female (a small list; unknown names simply carry no gender). */
 export const FEMALE_NAMES = set(`mary maria marie anna anne ann elizabeth hillary hilary nancy sarah susan karen lisa
 	jennifer jessica linda barbara patricia margaret helen laura emily emma olivia sophia angela angela kamala michelle
 	melania ivanka chelsea nikki theresa teresa ursula christine kristalina janet jill liz elise marjorie lauren amy
@@ -122,6 +126,7 @@ export const FEMALE_NAMES = set(`mary maria marie anna anne ann elizabeth hillar
 	olga natalia tatiana svetlana yulia elena ekaterina alicia gennifer jessica doris cia jen michelle ella sally
 	condoleezza madeleine samantha jen nikki tsai yingluck benazir indira golda angela annalena giorgia liz jacinda
 	sanna mette kristen kirsten claire mia sofia ines`);
+/** Given names that are usually male. */
 export const MALE_NAMES = set(`john james robert michael william david richard joseph joe thomas charles christopher
 	daniel matthew anthony antony donald mark paul steven steve andrew kenneth kevin brian george edward ronald timothy
 	jason jeffrey ryan jacob gary nicholas eric stephen jonathan larry justin scott brandon benjamin samuel frank gregory

@@ -13,6 +13,7 @@ import {headOf, type ArticleAttribution, type Mention, type SentenceInfo} from '
 import {DETERMINERS, FEMALE_NAMES, FEMALE_WORDS, MALE_NAMES, MALE_WORDS, ORG_WORDS, PERSON_HEADS, PRONOUNS, TITLES, isNationality} from './lexicon.js';
 
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'dos', 'das']);
+const PREPS = new Set(['of', 'for', 'with', 'at', 'from', 'in', 'near', 'outside', 'inside', 'on']);
 const SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
 
 /** A name read off a mention: the words of the name and what kind of bearer it has. */
@@ -37,8 +38,42 @@ function normDesc(w: string): string {
 	return l;
 }
 
+const CORES = new WeakMap<Mention, Core | null>();
+const NATIONALITY = new Map<string, boolean>();
+
+function nationality(lc: string): boolean {
+	let r = NATIONALITY.get(lc);
+	if (r === undefined) {
+		r = isNationality(lc);
+		if (NATIONALITY.size < 50_000) NATIONALITY.set(lc, r);
+	}
+	return r;
+}
+
+function isTitle(lc: string): boolean {
+	return TITLES.has(lc) || (lc.endsWith('.') && TITLES.has(lc.slice(0, -1)));
+}
+
+/** A title, a determiner, or a nationality word in front of a title ("Russian President"). */
+function titleLike(i: number, list: readonly {lc: string}[]): boolean {
+	const w = list[i]!;
+	if (isTitle(w.lc) || DETERMINERS.has(w.lc)) return true;
+	const next = list[i + 1];
+	return next !== undefined && nationality(w.lc) && (isTitle(next.lc) || nationality(next.lc));
+}
+
 /** The name inside a `name` or `label` mention, or null for descriptions and pronouns. */
 export function coreOf(m: Mention): Core | null {
+	if (m.kind !== 'name' && m.kind !== 'label') return null;
+	let c = CORES.get(m);
+	if (c === undefined) {
+		c = computeCore(m);
+		CORES.set(m, c);
+	}
+	return c;
+}
+
+function computeCore(m: Mention): Core | null {
 	if (m.kind === 'label') {
 		const w = m.text
 			.trim()
@@ -62,15 +97,20 @@ export function coreOf(m: Mention): Core | null {
 	if (ws.length === 0) return null;
 	// split at the first lower-case "of": "Officer Tusk of the … Department" / "Secretary of State Antony Blinken"
 	let part = ws;
-	const of = ws.findIndex((w) => w.lc === 'of' && !w.cap);
+	const of = ws.findIndex((w) => !w.cap && PREPS.has(w.lc));
 	if (of > 0) {
 		const pre = ws.slice(0, of);
-		const preName = pre.some((w) => w.cap && !TITLES.has(w.lc) && !DETERMINERS.has(w.lc) && !isNationality(w.lc));
-		part = preName ? pre : ws.slice(of + 1);
+		const preName = pre.some((w) => w.cap && !TITLES.has(w.lc) && !DETERMINERS.has(w.lc) && !isNationality(w.lc) && !PERSON_HEADS.has(w.lc));
+		const preTitles = pre.every((w) => TITLES.has(w.lc) || DETERMINERS.has(w.lc));
+		// "Officer Tusk of the … Department" → the name; "Secretary of State Antony Blinken" → after;
+		// "officials in Moscow", "a spokesman for the campaign" → a description
+		if (preName) part = pre;
+		else if (preTitles && ws[of]!.lc === 'of') part = ws.slice(of + 1);
+		else return null;
 	}
 	const last = part[part.length - 1]!;
-	const descriptors = ws.filter((w) => !w.cap || TITLES.has(w.lc) || isNationality(w.lc)).map((w) => normDesc(w.t)).filter((w) => !DETERMINERS.has(w) && w !== 'of');
-	if (!last.cap || (last.lc.replace(/'s$|'$/, '') !== last.lc && part.length > 1 && false)) return null;
+	const descriptors = ws.filter((w, i) => !w.cap || titleLike(i, ws)).map((w) => normDesc(w.t)).filter((w) => !DETERMINERS.has(w) && w !== 'of');
+	if (!last.cap) return null;
 	// trailing capitalised run (particles allowed inside)
 	let s = part.length - 1;
 	while (s - 1 >= 0 && (part[s - 1]!.cap || (PARTICLES.has(part[s - 1]!.lc) && s - 2 >= 0 && part[s - 2]!.cap))) {
@@ -80,11 +120,12 @@ export function coreOf(m: Mention): Core | null {
 	let run = part.slice(s);
 	// strip leading determiners, titles and nationality words: the name is after the last title
 	let lastTitle = -1;
-	run.forEach((w, i) => {
-		if (TITLES.has(w.lc) || TITLES.has(w.lc.replace(/\.$/, '')) || (isNationality(w.lc) && i < run.length - 1) || DETERMINERS.has(w.lc)) lastTitle = i;
+	run.forEach((_, i) => {
+		if (titleLike(i, run)) lastTitle = i;
 	});
 	const titled = lastTitle >= 0 || s > 0;
-	const orgish = run.some((w) => ORG_WORDS.has(clean(w.lc)));
+	// "Senate Majority Leader Chuck Schumer" is a person: only the words after the last title count
+	const orgish = (lastTitle >= 0 && lastTitle < run.length - 1 ? run.slice(lastTitle + 1) : run).some((w) => ORG_WORDS.has(clean(w.lc)));
 	if (lastTitle >= 0 && lastTitle < run.length - 1 && !orgish) run = run.slice(lastTitle + 1);
 	else if (orgish) {
 		while (run.length > 1 && DETERMINERS.has(run[0]!.lc)) run = run.slice(1);
@@ -123,6 +164,8 @@ export class StoryNames {
 	private readonly bySurname = new Map<string, Full[]>();
 	private readonly byFirst = new Map<string, Full[]>();
 	private readonly seen: Seen[] = [];
+	/** Seen entries per article, in text order. */
+	private readonly seenBy = new Map<number, Seen[]>();
 	private readonly singles = new Map<string, {descriptors: Set<string>; gender: 'm' | 'f' | null; titled: boolean}>();
 
 	constructor(arts: readonly ArticleAttribution[]) {
@@ -144,6 +187,11 @@ export class StoryNames {
 			}
 		}
 		this.seen.sort((x, y) => x.article - y.article || x.pos - y.pos);
+		for (const x of this.seen) {
+			const l = this.seenBy.get(x.article) ?? [];
+			l.push(x);
+			this.seenBy.set(x.article, l);
+		}
 	}
 
 	private add(m: Mention, article: number): void {
@@ -184,7 +232,7 @@ export class StoryNames {
 		if (c.words.length >= 2) {
 			const first = c.words[0]!.toLowerCase();
 			const same = fulls.filter((f) => f.first === first || f.name.toLowerCase().endsWith(c.words.join(' ').toLowerCase()));
-			const best = pickBest(same.length ? same : [], this.seen, article, pos);
+			const best = pickBest(same.length ? same : [], this.seenBy.get(article) ?? [], article, pos);
 			return best ? best.name : c.words.join(' ');
 		}
 		if (fulls.length === 0) {
@@ -194,7 +242,7 @@ export class StoryNames {
 			return c.words[0]!;
 		}
 		if (fulls.length === 1) return fulls[0]!.name;
-		return pickBest(fulls, this.seen, article, pos)!.name;
+		return pickBest(fulls, this.seenBy.get(article) ?? [], article, pos)!.name;
 	}
 
 	/** Gender known for a canonical name. */
@@ -219,10 +267,10 @@ export class StoryNames {
 		const all = [...this.bySurname.values()].flat();
 		for (const f of all) {
 			if (f.name === exclude) continue;
-			if (![...heads].some((h) => f.descriptors.has(h))) continue;
-			let score = 2;
+			let score = [...heads].some((h) => f.descriptors.has(h)) ? 2 : 0;
 			for (const w of ws) if (w !== head && f.descriptors.has(w)) score++;
-			const recency = lastSeen(this.seen, f, article, pos);
+			if (score === 0) continue;
+			const recency = lastSeen(this.seenBy.get(article) ?? [], f, article, pos);
 			if (score > bestScore || (score === bestScore && recency > bestRecency)) {
 				best = f;
 				bestScore = score;
@@ -263,7 +311,12 @@ function pickBest(fulls: readonly Full[], seen: readonly Seen[], article: number
 /** What a mention resolves to: a canonical name, or null when it names nobody. */
 export interface Resolved {
 	readonly name: string;
+	/** A person for sure (full name, title, person role). */
 	readonly person: boolean;
+	/** One capitalised name word that may be a person ("Burton", "Mannery"). */
+	readonly maybePerson?: boolean;
+	/** A plural description ("officials", "Men"). */
+	readonly plural?: boolean;
 	readonly gender: 'm' | 'f' | null;
 }
 
@@ -288,17 +341,25 @@ export class ArticleResolver {
 
 	private compute(m: Mention, exclude: string | null): Resolved | null {
 		if (m.kind === 'pron') return this.pronoun(m, exclude);
+		// coordinated speakers: "Burton and Nick"
+		const and = m.toks.findIndex((t, i) => i > 0 && t.k === 'w' && t.lc === 'and');
+		if (and > 0 && m.kind === 'name' && m.toks[and - 1]!.cap && m.toks[and + 1]?.cap) {
+			const left = this.compute({...m, text: m.text, end: m.toks[and - 1]!.e, toks: m.toks.slice(0, and)}, exclude);
+			const right = this.compute({...m, start: m.toks[and + 1]!.s, toks: m.toks.slice(and + 1)}, exclude);
+			if (left && right) return {name: `${left.name} and ${right.name}`, person: left.person && right.person, plural: true, gender: null};
+		}
 		const c = coreOf(m);
 		if (c) {
 			const name = this.names.canonical(c, this.index, m.start);
-			return {name, person: !c.body && (c.words.length >= 2 || c.titled || name.includes(' ')), gender: c.body ? null : this.names.gender(name, c)};
+			const person = !c.body && (c.words.length >= 2 || c.titled || name.includes(' '));
+			return {name, person, maybePerson: !c.body && !person, gender: c.body ? null : this.names.gender(name, c)};
 		}
 		// a description: a person by their roles, else the words as written
 		const d = this.names.describe(m, this.index, m.start, exclude);
 		if (d) return {name: d, person: true, gender: this.names.gender(d, null)};
 		const head = headOf(m);
-		const text = m.text.replace(/^(?:the|a|an)\s+/i, (x) => (/^[A-Z]/.test(x) ? x : x));
-		return {name: text, person: PERSON_HEADS.has(head), gender: null};
+		const plural = /s$/.test(head) || ['men', 'women', 'people', 'police', 'staff', 'crowd', 'public', 'children'].includes(head);
+		return {name: m.text, person: PERSON_HEADS.has(head) && !plural, plural, gender: null};
 	}
 
 	private pronoun(m: Mention, exclude: string | null): Resolved | null {
@@ -309,8 +370,8 @@ export class ArticleResolver {
 		if (si < 0) si = sents.findIndex((s) => s.start > m.start) - 1;
 		const ok = (r: Resolved | null): r is Resolved => {
 			if (!r || r.name === exclude) return false;
-			if (p.gender === 'm' || p.gender === 'f') return (r.person || /^\p{Lu}[\p{L}'’-]+$/u.test(r.name)) && (r.gender === null || r.gender === p.gender);
-			if (p.gender === 'n') return !r.person;
+			if (p.gender === 'm' || p.gender === 'f') return (r.person || r.maybePerson === true) && !r.plural && (r.gender === null || r.gender === p.gender);
+			if (p.gender === 'n') return !r.person && !r.plural;
 			return true;
 		};
 		const tryM = (c: Mention | null): Resolved | null => {

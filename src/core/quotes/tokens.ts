@@ -29,14 +29,28 @@ const ABBR: ReadonlySet<string> = new Set(
 	jun jul aug sep sept oct nov dec ft mt pres supt insp det cmdr atty u.s u.k u.n e.u d.c a.m p.m u.s.a ph.d`.split(/\s+/),
 );
 
-// A word, or any other single non-space character (punctuation); dashes and dots run together.
-const TOKEN = /([\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|[.'’\-&](?=[\p{L}\p{N}]))*)|(\.{2,}|-{2,}|—+|–+|[^\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff])/gu;
 const UPPER = /^\p{Lu}/u;
+const LETTER = /[\p{L}\p{N}\p{M}]/u;
+const SPACE_RE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
 
 function isCap(w: string): boolean {
 	const c = w.charCodeAt(0);
 	if (c < 128) return c >= 65 && c <= 90;
 	return UPPER.test(w);
+}
+
+/** Letter, digit or combining mark (ASCII fast path). */
+function wordCh(text: string, i: number): boolean {
+	const c = text.charCodeAt(i);
+	if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+	if (Number.isNaN(c)) return false;
+	return LETTER.test(text[i]!);
+}
+
+function spaceCh(text: string, i: number): boolean {
+	const c = text.charCodeAt(i);
+	if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+	return SPACE_RE.test(text[i]!);
 }
 
 /** An outer quote to place as a single token: its mark-inclusive span and its index. */
@@ -49,27 +63,43 @@ export interface QuoteSlot {
 }
 
 function pushWords(text: string, from: number, to: number, toks: Tok[]): void {
-	if (to <= from) return;
-	const seg = text.slice(from, to);
-	TOKEN.lastIndex = 0;
-	let m: RegExpExecArray | null;
-	while ((m = TOKEN.exec(seg)) !== null) {
-		const i = from + m.index;
-		if (m[1] === undefined) {
-			const t = m[0];
-			toks.push({s: i, e: i + t.length, k: 'p', t, lc: t, cap: false, poss: false, q: -1});
+	let i = from;
+	while (i < to) {
+		if (spaceCh(text, i)) {
+			i++;
 			continue;
 		}
-		let w = m[1];
-		let e = i + w.length;
+		if (!wordCh(text, i)) {
+			// punctuation: runs of dots and dashes stay together
+			const c = text[i]!;
+			let e = i + 1;
+			if (c === '.' || c === '-' || c === '—' || c === '–') while (e < to && text[e] === c) e++;
+			const t = text.slice(i, e);
+			toks.push({s: i, e, k: 'p', t, lc: t, cap: false, poss: false, q: -1});
+			i = e;
+			continue;
+		}
+		let e = i + 1;
+		for (;;) {
+			if (e < to && wordCh(text, e)) {
+				e++;
+				continue;
+			}
+			const c = text[e];
+			if (e + 1 < to && (c === '.' || c === "'" || c === '’' || c === '-' || c === '&') && wordCh(text, e + 1)) {
+				e += 2;
+				continue;
+			}
+			break;
+		}
+		let w = text.slice(i, e);
 		const nextCh = text.charCodeAt(e);
 		// keep the full stop of abbreviations and initials ("Mr.", "U.S.", "J.")
 		if (nextCh === 46 && e < to) {
 			const base = w.toLowerCase();
-			if (ABBR.has(base) || (w.length === 1 && isCap(w)) || /^(?:\p{L}\.)+\p{L}$/u.test(w)) {
+			if (ABBR.has(base) || (w.length === 1 && isCap(w)) || (w.length > 2 && w[1] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(w))) {
 				e++;
 				w += '.';
-				TOKEN.lastIndex++;
 			}
 		}
 		let lc = w.toLowerCase();
@@ -82,22 +112,20 @@ function pushWords(text: string, from: number, to: number, toks: Tok[]): void {
 				const n = clitic[1]!.length;
 				toks.push({s: i, e: i + n, k: 'w', t: w.slice(0, n), lc: clitic[1]!, cap: isCap(w), poss: false, q: -1});
 				toks.push({s: i + n, e, k: 'w', t: w.slice(n), lc: `'${clitic[2]!}`, cap: false, poss: false, q: -1});
+				i = e;
 				continue;
 			}
 			poss = lc.endsWith("'s");
 		}
 		// possessive plural: leaders’ / leaders'
-		if (!poss && (nextCh === 0x2019 || nextCh === 39) && e < to && (lc.endsWith('s') || lc.endsWith('z'))) {
-			const after = text[e + 1] ?? '';
-			if (!/[\p{L}\p{N}]/u.test(after)) {
-				e++;
-				w += "'";
-				lc += "'";
-				poss = true;
-				TOKEN.lastIndex++;
-			}
+		if (!poss && (nextCh === 0x2019 || nextCh === 39) && e < to && (lc.endsWith('s') || lc.endsWith('z')) && !wordCh(text, e + 1)) {
+			e++;
+			w += "'";
+			lc += "'";
+			poss = true;
 		}
 		toks.push({s: i, e, k: 'w', t: w, lc, cap: isCap(w), poss, q: -1});
+		i = e;
 	}
 }
 

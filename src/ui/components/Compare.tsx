@@ -1,6 +1,5 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
-import {sharedWords} from '../../core/align/index.js';
 import type {Span, Story} from '../../core/types.js';
 import {displayText, wrapSpan} from '../layout.js';
 import type {Theme} from '../theme.js';
@@ -43,11 +42,14 @@ export function Compare({
 	rows,
 	missing,
 	selected,
+	shared,
 	width,
 	height,
 }: {
 	theme: Theme;
 	story: Story;
+	/** Spans of the words two passages share (the alignment's own notion of a shared word). */
+	shared: (a: string, b: string) => {a: readonly Span[]; b: readonly Span[]};
 	/** The focused passage first, then its counterparts. */
 	rows: readonly CompareRow[];
 	/** Outlets (article indices) that do not report it. */
@@ -68,7 +70,7 @@ export function Compare({
 	rows.forEach((r, i) => {
 		const text = textOf(r);
 		const a = story.articles[r.article]!;
-		const marks = i === 0 ? [] : sharedWords(base, text).b;
+		const marks = i === 0 ? [] : shared(base, text).b;
 		const sel = i === selected;
 		lines.push({
 			key: `h${i}`,

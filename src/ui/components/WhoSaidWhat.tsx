@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import TextInput from 'ink-text-input';
 import type {Quote, StoryQuotes} from '../../core/quotes/index.js';
-import {fold} from '../../core/search.js';
+import {fold} from '../../core/fold.js';
 import type {Story} from '../../core/types.js';
 import {displayText} from '../layout.js';
 import type {Theme} from '../theme.js';

@@ -1,46 +1,59 @@
 import {useEffect, useState} from 'react';
-import {analysisStages, type StoryAnalysis} from '../../core/analysis.js';
+import type {StoryAnalysis} from '../../core/analysis.js';
 import type {Story} from '../../core/types.js';
+
+/** The analysis module, loaded after the first frame (it is large: attribution, alignment, search). */
+export type AnalysisModule = typeof import('../../core/analysis.js');
 
 /** Progress of the story analysis, for the status bar. */
 export interface AnalysisProgress {
 	readonly analysis?: StoryAnalysis;
+	/** The analysis module, once loaded (search and compare use its functions). */
+	readonly module?: AnalysisModule;
 	/** Label of the stage running now. */
 	readonly stage?: string;
 	readonly done: number;
 	readonly total: number;
 }
 
+const STAGE_COUNT = 2;
+
 /**
- * Analyse the story after the first frame, one stage per macrotask, so the reader appears at
- * once and the status bar can say what is being worked on. A precomputed analysis skips this.
+ * Load the analysis code and analyse the story after the first frame, one stage per macrotask,
+ * so the reader appears at once and the status bar can say what is being worked on.
+ * A precomputed analysis still loads the module (for search and compare) but skips the work.
  */
 export function useAnalysis(story: Story, precomputed?: StoryAnalysis): AnalysisProgress {
-	const stages = analysisStages(story);
 	const [state, setState] = useState<AnalysisProgress>(() =>
-		precomputed ? {analysis: precomputed, done: stages.length, total: stages.length} : {stage: stages[0]?.label, done: 0, total: stages.length},
+		precomputed ? {analysis: precomputed, done: STAGE_COUNT, total: STAGE_COUNT} : {stage: 'Loading the analysis', done: 0, total: STAGE_COUNT},
 	);
 	useEffect(() => {
-		if (precomputed) return;
 		let cancelled = false;
-		let partial: Partial<StoryAnalysis> = {};
-		let i = 0;
-		const step = () => {
+		let timer: NodeJS.Timeout | undefined;
+		void import('../../core/analysis.js').then((module) => {
 			if (cancelled) return;
-			const stage = stages[i];
-			if (!stage) {
-				setState({analysis: partial as StoryAnalysis, done: stages.length, total: stages.length});
-				return;
-			}
-			partial = {...partial, ...stage.run(partial)};
-			i++;
-			setState({stage: stages[i]?.label ?? 'Finishing', done: i, total: stages.length});
-			setTimeout(step, 0);
-		};
-		const t = setTimeout(step, 0);
+			if (precomputed) return setState({analysis: precomputed, module, done: STAGE_COUNT, total: STAGE_COUNT});
+			const stages = module.analysisStages(story);
+			let partial: Partial<StoryAnalysis> = {};
+			let i = 0;
+			const step = () => {
+				if (cancelled) return;
+				const stage = stages[i];
+				if (!stage) {
+					setState({analysis: partial as StoryAnalysis, module, done: stages.length, total: stages.length});
+					return;
+				}
+				partial = {...partial, ...stage.run(partial)};
+				i++;
+				setState({module, stage: stages[i]?.label ?? 'Finishing', done: i, total: stages.length});
+				timer = setTimeout(step, 0);
+			};
+			setState({module, stage: stages[0]?.label, done: 0, total: stages.length});
+			timer = setTimeout(step, 0);
+		});
 		return () => {
 			cancelled = true;
-			clearTimeout(t);
+			if (timer) clearTimeout(timer);
 		};
 	}, [story]);
 	return state;
