@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {parseArticle} from '../../src/core/article.js';
 import {alignStory, sharedWords, toAlignJson} from '../../src/core/align/index.js';
 import {groupFacts} from '../../src/core/align/cluster.js';
+import {featureSpace, sentenceFeatures, sharedWeight, termKinds} from '../../src/core/align/features.js';
 import {porterStem} from '../../src/core/align/stem.js';
 import {dateKeys, tokenize} from '../../src/core/align/text.js';
 import type {Article} from '../../src/core/types.js';
@@ -198,6 +199,35 @@ describe('normalisation', () => {
 	it('normalises numbers, initialisms and possessives', () => {
 		const keys = tokenize("U.S. troops: 175,000 near Moscow's border").map((t) => t.key);
 		expect(keys).toEqual(['usa', 'troop', '175000', 'near', 'moscow', 'border']);
+	});
+
+	it('brings irregular verb forms to their base before stemming', () => {
+		const key = (w: string) => tokenize(w)[0]!.key;
+		expect(['met', 'held', 'spoke', 'sought', 'withdrew'].map(key)).toEqual(['meet', 'hold', 'speak', 'seek', 'withdraw'].map(key));
+		// forms that are common nouns or adjectives keep their own key
+		expect(key('left')).not.toBe(key('leave'));
+	});
+
+	it('keys a hyphenated compound once, as a whole', () => {
+		const space = featureSpace();
+		const f = sentenceFeatures('They met face-to-face after the build-up.', space);
+		const keys = [...space.terms.ids].filter(([, id]) => f.terms.includes(id)).map(([k]) => k);
+		expect(keys).toContain('facetoface');
+		expect(keys).toContain('buildup');
+		expect(keys).not.toContain('faceto');
+		expect(keys).not.toContain('toface');
+	});
+
+	it('counts a word and its synonym concept as one shared word', () => {
+		const space = featureSpace();
+		const a = sentenceFeatures('The talks were early.', space);
+		const b = sentenceFeatures('Early talks began.', space);
+		const c = sentenceFeatures('Early discussions began.', space);
+		const kinds = termKinds(space);
+		const w2 = new Float64Array(space.terms.size).fill(1);
+		expect(sharedWeight(a.terms, b.terms, w2, undefined, kinds).shared).toBe(2); // early, talks
+		expect(sharedWeight(a.terms, c.terms, w2, undefined, kinds).shared).toBe(2); // early, talks ~ discussions
+		expect(sharedWeight(a.terms, b.terms, w2).shared).toBeGreaterThan(2); // every id without kinds
 	});
 
 	it('resolves weekdays against the article date and reads month-day dates', () => {

@@ -69,7 +69,18 @@ export function sentenceFeatures(text: string, space: FeatureSpace, articleDate?
 				if (tok.capital) space.capitals[id] = (space.capitals[id] ?? 0) + 1;
 			}
 		}
-		if (next && next.start === tok.end + 1 && text[tok.end] === '-' && !tok.number && !next.number) add(tok.lower + next.lower);
+		// a hyphenated compound ("build-up", "face-to-face") also gives one key for the whole chain
+		const joined = (k: number) => {
+			const a = toks[k]!;
+			const b = toks[k + 1];
+			return b !== undefined && b.start === a.end + 1 && text[a.end] === '-' && !a.number && !b.number;
+		};
+		if (!(i > 0 && joined(i - 1)) && joined(i)) {
+			let k = i;
+			let word = tok.lower;
+			while (joined(k)) word += toks[++k]!.lower;
+			add(word);
+		}
 		if (tok.lower === 'united' && next?.lower === 'states') add('usa');
 	}
 	const sh = new Set<number>();
@@ -83,30 +94,53 @@ export function sentenceFeatures(text: string, space: FeatureSpace, articleDate?
 	return {terms: Int32Array.from(terms).sort(), shingles: Int32Array.from(sh).sort()};
 }
 
-/** Sum of `w2` over the ids two sorted arrays share, and how many they share (written to `out` when given). */
+/** Kind of a term id for counting shared words: a plain key, a plain key in a synonym group, or a concept key. */
+export const TermKind = {Plain: 0, InGroup: 1, Concept: 2} as const;
+
+/** The {@link TermKind} of every term id of a feature space. */
+export function termKinds(space: FeatureSpace): Uint8Array {
+	const kinds = new Uint8Array(space.terms.size);
+	for (const [key, id] of space.terms.ids) {
+		kinds[id] = key.startsWith('~') ? TermKind.Concept : conceptOf(key) !== undefined ? TermKind.InGroup : TermKind.Plain;
+	}
+	return kinds;
+}
+
+/**
+ * Sum of `w2` over the ids two sorted arrays share, and about how many distinct words they
+ * share (written to `out` when given): a word shared exactly also shares its synonym concept,
+ * which must not count as a second word, so `shared` = plain keys + max(grouped keys, concepts).
+ * Without `kinds` every shared id counts.
+ */
 export function sharedWeight(
 	x: Int32Array,
 	y: Int32Array,
 	w2: Float64Array,
 	out: {dot: number; shared: number} = {dot: 0, shared: 0},
+	kinds?: Uint8Array,
 ): {dot: number; shared: number} {
 	let i = 0;
 	let j = 0;
 	let dot = 0;
-	let shared = 0;
+	let plain = 0;
+	let grouped = 0;
+	let concepts = 0;
 	while (i < x.length && j < y.length) {
 		const a = x[i]!;
 		const b = y[j]!;
 		if (a === b) {
 			dot += w2[a]!;
-			shared++;
+			const k = kinds ? kinds[a]! : TermKind.Plain;
+			if (k === TermKind.Plain) plain++;
+			else if (k === TermKind.InGroup) grouped++;
+			else concepts++;
 			i++;
 			j++;
 		} else if (a < b) i++;
 		else j++;
 	}
 	out.dot = dot;
-	out.shared = shared;
+	out.shared = plain + Math.max(grouped, concepts);
 	return out;
 }
 

@@ -3,8 +3,9 @@
  * or quote, grouped into facts, with what each outlet alone reports.
  *
  * The pipeline is the one text-reuse tools share (passim, TextPAIR, PAN aligners):
- * 1. normalise each sentence into content keys (stems, numbers, synonym concepts, calendar
- *    days) and word 3-gram shingles (see features.ts, text.ts);
+ * 1. normalise each sentence into content keys (stems after irregular verb forms are brought to
+ *    their base, numbers, synonym concepts, calendar days, whole hyphenated compounds) and word
+ *    3-gram shingles (see features.ts, text.ts);
  * 2. index them: inverted index over the story, IDF per story (sentence = document); postings
  *    longer than a document-frequency cap do not propose candidates (they are the story's topic
  *    words: "Putin", "talks");
@@ -18,7 +19,7 @@
  */
 import type {Article, Span} from '../types.js';
 import {groupFacts, type Edge} from './cluster.js';
-import {featureSpace, sentenceFeatures, sharedFlagged, sharedWeight} from './features.js';
+import {featureSpace, sentenceFeatures, sharedFlagged, sharedWeight, termKinds} from './features.js';
 import {tokenize} from './text.js';
 
 export {tokenize, isStopWord} from './text.js';
@@ -230,6 +231,7 @@ export function alignStory(articles: readonly Article[], options: AlignOptions =
 		for (const t of u.terms) n += w2[t]!;
 		u.norm = Math.sqrt(n);
 	}
+	const kinds = termKinds(space);
 	const dfCap = Math.max(MIN_DF_CAP, Math.floor(MAX_DF_FRACTION * S));
 	const shingleCap = Math.max(MIN_SHINGLE_CAP, Math.ceil(SHINGLE_DF_FRACTION * S));
 	const rareShingle = new Uint8Array(nShingles);
@@ -271,7 +273,7 @@ export function alignStory(articles: readonly Article[], options: AlignOptions =
 		}
 		touchedArts.length = 0;
 		for (const j of touched) {
-			const s = pairScore(u, units[j]!, w2, rareShingle, options.score, pairOut);
+			const s = pairScore(u, units[j]!, w2, kinds, rareShingle, options.score, pairOut);
 			if (s <= 0) continue;
 			const b = articleOf[j]!;
 			if (pairOut.cos >= COPY_SCORE && !hasCopy[b]) {
@@ -420,8 +422,8 @@ function round(x: number): number {
 
 /**
  * Score of a candidate pair: IDF-weighted cosine of content keys plus a small bonus per shared
- * rare word 3-gram. Pairs sharing fewer than two content keys and no rare 3-gram score 0: one
- * shared word, however rare, is not a fact.
+ * rare word 3-gram. Pairs sharing fewer than two distinct words and no rare 3-gram score 0: one
+ * shared word, however rare, is not a fact (a word and its synonym concept count once).
  */
 const SHARED = {dot: 0, shared: 0};
 
@@ -429,13 +431,14 @@ function pairScore(
 	u: Unit,
 	v: Unit,
 	w2: Float64Array,
+	kinds: Uint8Array,
 	rareShingle: Uint8Array,
 	custom: ((f: PairFeatures) => number) | undefined,
 	out: {cos: number},
 ): number {
 	out.cos = 0;
 	if (u.norm === 0 || v.norm === 0) return 0;
-	const {dot, shared} = sharedWeight(u.terms, v.terms, w2, SHARED);
+	const {dot, shared} = sharedWeight(u.terms, v.terms, w2, SHARED, kinds);
 	const q = sharedFlagged(u.shingles, v.shingles, rareShingle);
 	const cos = dot / (u.norm * v.norm);
 	out.cos = cos;
