@@ -19,6 +19,7 @@ const USAGE = `Usage:
   newsreader align  [PATH...] --json   parallel passages across outlets, and facts
   newsreader quiz   [PATH...] --json [--seed N]
                                        who-said-what questions with their evidence
+  newsreader review [PATH...]          a review round of the questions due
   newsreader add URL... [--story NAME]  save web articles as a story you can open
   newsreader progress path|export FILE|import FILE|reset [--yes]
                                        where your progress lives; back it up or reset it
@@ -60,7 +61,7 @@ async function storiesFor(paths: readonly string[]): Promise<Story[]> {
 	return [...report.stories];
 }
 
-async function runReader(stories: readonly Story[]): Promise<number> {
+async function runReader(stories: readonly Story[], options: {review?: boolean} = {}): Promise<number> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		const {plainOverview} = await import('./commands.js');
 		for (const story of stories) out(plainOverview(story));
@@ -92,7 +93,7 @@ async function runReader(stories: readonly Story[]): Promise<number> {
 				app.unmount();
 			}}
 		>
-			{stories.length === 1 ? <App story={stories[0]!} progress={store} /> : <Library stories={stories} progress={store} />}
+			{stories.length === 1 ? <App story={stories[0]!} progress={store} startReview={options.review === true} /> : <Library stories={stories} progress={store} />}
 		</ErrorBoundary>,
 		{exitOnCtrlC: true, patchConsole: false},
 	);
@@ -162,6 +163,7 @@ async function main(argv: string[]): Promise<number> {
 		const {runAnalysisCommand} = await import('./commands.js');
 		return runAnalysisCommand(first as 'quotes' | 'align' | 'quiz', story, {json: values.json === true, ...(values.seed !== undefined && {seed: values.seed})}, out);
 	}
+	if (first === 'review') return runReader(await storiesFor(rest), {review: true});
 	return runReader(await storiesFor(positionals));
 }
 

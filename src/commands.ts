@@ -5,6 +5,7 @@
 import {toAlignJson} from './core/align/index.js';
 import {analysisStages, analyzeStory, type StoryAnalysis} from './core/analysis.js';
 import {toQuotesJson} from './core/quotes/index.js';
+import {generateQuestions, notEnoughMaterial, toQuizJson} from './core/quiz/index.js';
 import type {Story} from './core/types.js';
 import {displayText} from './ui/layout.js';
 
@@ -63,9 +64,24 @@ export function runAnalysisCommand(kind: AnalysisCommand, story: Story, options:
 			}
 			return 0;
 		}
-		default:
-			process.stderr.write(`newsreader: '${kind}' is not available in this build yet\n`);
-			return 1;
+		case 'quiz': {
+			const seed = options.seed === undefined ? undefined : Number(options.seed);
+			if (seed !== undefined && !Number.isInteger(seed)) {
+				process.stderr.write(`newsreader: --seed takes a whole number, not '${options.seed}'\n`);
+				return 2;
+			}
+			const questions = generateQuestions(story, analysis, seed === undefined ? {} : {seed});
+			if (options.json) out(JSON.stringify(toQuizJson(questions), null, 2));
+			else {
+				const reason = notEnoughMaterial(story, analysis, questions);
+				if (reason) out(reason);
+				questions.forEach((q, i) => {
+					out(`\n${i + 1}. [${q.type}] ${displayText(q.prompt)}`);
+					q.choices.forEach((c, k) => out(`   ${k === q.answer ? '*' : ' '} ${k + 1}. ${displayText(c)}`));
+				});
+			}
+			return 0;
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import {alignStory, type Alignment, type QuoteGroup} from './align/index.js';
 
 export {sharedWords} from './align/index.js';
 export {buildSearchIndex, search} from './search.js';
+export * as quiz from './quiz/index.js';
 import {attributeStory, type StoryQuotes} from './quotes/index.js';
 import type {Story} from './types.js';
 

@@ -15,6 +15,7 @@ import {HelpOverlay} from './components/HelpOverlay.js';
 import {Overview} from './components/Overview.js';
 import {Reader, textColumns} from './components/Reader.js';
 import {Search} from './components/Search.js';
+import {Quiz, evidenceOf} from './components/Quiz.js';
 import {WhoSaidWhat, whoRows} from './components/WhoSaidWhat.js';
 import {fold} from '../core/fold.js';
 import type {SearchIndex, SearchItem} from '../core/search.js';
@@ -128,9 +129,16 @@ export interface AppProps {
 	readonly onQuit?: () => void;
 	/** When set (the story was opened from a library), q on the overview calls it instead of quitting. */
 	readonly onBack?: () => void;
+	/** Start with a review round of the questions due (`newsreader review`). */
+	readonly startReview?: boolean;
+	/** The clock (tests move it forward to make reviews due). */
+	readonly now?: () => Date;
 }
 
-export function App({story, progress, analysis: precomputed, size: fixedSize, theme = pickTheme(), onQuit, onBack}: AppProps) {
+/** Questions per round. */
+export const ROUND_SIZE = 10;
+
+export function App({story, progress, analysis: precomputed, size: fixedSize, theme = pickTheme(), onQuit, onBack, startReview, now: clock = () => new Date()}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const keys = useMemo(() => storyKeys(story), [story]);
@@ -238,7 +246,76 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		dispatch({type: 'goto', sentence: next, ctx: ctxFor()});
 	}
 
+	// ----- quiz
+	const questions = useMemo(() => (module && analysis ? module.quiz.generateQuestions(story, analysis) : undefined), [module, analysis]);
+	/** The story's cards as the store keeps them (JSON); the quiz functions read JSON cards. */
+	const cardsNow = (): Readonly<Record<string, unknown>> => progress.cards(keys.story);
+	const due = module && questions ? module.quiz.dueFacts(cardsNow(), clock()).filter((f) => questions.some((q) => q.factId === f)).length : undefined;
+
+	function startQuiz(kind: 'round' | 'review'): void {
+		if (!module || !analysis || !questions) return dispatch({type: 'flash', message: 'Still analysing the story…'});
+		const usable = questions.filter((q) => !progress.isReported(keys.story, q.id));
+		const reason = module.quiz.notEnoughMaterial(story, analysis, usable);
+		if (reason || usable.length === 0) return dispatch({type: 'flash', message: reason ?? 'Not enough material for a quiz in this story'});
+		const seed = Date.now() % 2147483647;
+		const round = module.quiz.pickRound(usable, cardsNow(), clock(), {size: ROUND_SIZE, seed, dueOnly: kind === 'review', history: progress.history(keys.story)});
+		if (round.length === 0) return dispatch({type: 'flash', message: kind === 'review' ? 'Nothing is due for review: press t for a new round' : 'No questions left'});
+		const rng = module.quiz.createRng(seed);
+		// Choices are reshuffled at every showing.
+		dispatch({type: 'quizStart', questions: round.map((q) => module.quiz.shuffleChoices(q, rng)), kind});
+	}
+
+	function answer(choice: number): void {
+		const view = state.quiz?.view;
+		const q = view?.questions[view.index];
+		if (!q || view?.answered || !module) return;
+		const correct = choice === q.answer;
+		const now = clock();
+		progress.recordAnswer(keys.story, {id: `${q.id}@${now.getTime()}`, questionId: q.id, factId: q.factId, type: q.type, correct, at: now.getTime()});
+		const saved = progress.getCard(keys.story, q.factId);
+		const card = saved === undefined ? undefined : module.quiz.cardFromJson(saved);
+		progress.setCard(keys.story, q.factId, module.quiz.cardToJson(module.quiz.review(card, correct, now, {questionId: q.id, type: q.type})));
+		dispatch({type: 'quizAnswer', choice});
+	}
+
+	const reviewStarted = useRef(false);
+	useEffect(() => {
+		if (startReview && !reviewStarted.current && questions) {
+			reviewStarted.current = true;
+			startQuiz('review');
+		}
+	}, [questions]);
+
 	useInput((input, key) => {
+		if (state.screen === 'quiz' && state.quiz && !state.help) {
+			const view = state.quiz.view;
+			const finished = view.index >= view.questions.length;
+			const command = matchKey('quiz', input, key);
+			// While a question waits for its answer, the choice list owns 1–4, arrows, j/k and Enter.
+			if (!view.answered && !finished) {
+				if (command === 'back' || command === 'quit' || command === 'help') dispatch(command === 'back' ? {type: 'quizClose'} : {type: 'command', command, ctx: ctxFor()});
+				return;
+			}
+			if (finished) {
+				if (command === 'nextQuestion' || command === 'back') dispatch({type: 'quizClose'});
+				else if (command === 'quit') dispatch({type: 'command', command, ctx: ctxFor()});
+				return;
+			}
+			const q = view.questions[view.index]!;
+			if (command === 'nextQuestion') return dispatch({type: 'quizNext'});
+			if (command === 'back') return dispatch({type: 'quizClose'});
+			if (command === 'report') {
+				progress.reportQuestion(keys.story, q.id);
+				return dispatch({type: 'flash', message: 'Reported: this question will not be shown again'});
+			}
+			if (command === 'evidence') {
+				const ev = evidenceOf(story, q);
+				if (ev) dispatch({type: 'jump', article: ev.article, sentence: ev.sentence, ctx: ctxFor()});
+				return;
+			}
+			if (command === 'quit' || command === 'help') dispatch({type: 'command', command, ctx: ctxFor()});
+			return;
+		}
 		if (state.screen === 'who' && state.who.editing) {
 			// The filter line owns typing; Enter (its submit) keeps the filter, Esc drops it.
 			if (key.escape) dispatch({type: 'whoFilter', filter: '', editing: false});
@@ -268,6 +345,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		}
 		if ((command === 'nextParallel' || command === 'prevParallel') && screen === 'reader') return jumpParallel(command === 'nextParallel' ? 1 : -1);
 		if (command === 'nextMatch' || command === 'prevMatch') return stepMatch(command === 'nextMatch' ? 1 : -1);
+		if (command === 'quiz') return startQuiz('round');
 		if ((command === 'compare' || command === 'coverage' || command === 'who') && !analysis) return dispatch({type: 'flash', message: 'Still analysing the story…'});
 		if (command === 'open' && (screen === 'compare' || screen === 'coverage' || screen === 'who')) {
 			const r = screen === 'compare' ? compareRows[state.row] : screen === 'coverage' ? covRows[state.row] : whoList[state.row];
@@ -333,7 +411,12 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 	} else if (state.help) {
 		body = <HelpOverlay theme={theme} screen={screen} width={width} height={screenHeight} />;
 	} else if (screen === 'overview') {
-		body = <Overview theme={theme} story={story} selected={state.selected} progress={progressRows} width={width} height={screenHeight} />;
+		const stats = module && questions ? module.quiz.quizStats(progress.history(keys.story), cardsNow(), clock()) : undefined;
+		const quizNote =
+			due === undefined
+				? ''
+				: `${due > 0 ? `${due} due for review (t)` : 'quiz: t'}${stats && stats.answered > 0 ? ` · ${stats.answered} answered, ${Math.round(stats.accuracy * 100)}% right` : ''}`;
+		body = <Overview theme={theme} story={story} selected={state.selected} progress={progressRows} note={quizNote} width={width} height={screenHeight} />;
 	} else if (screen === 'compare' && analysis && pos) {
 		const carried = new Set(compareRows.map((r) => r.article));
 		const missing = story.articles.map((_, i) => i).filter((i) => !carried.has(i));
@@ -349,6 +432,8 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 				height={screenHeight}
 			/>
 		);
+	} else if (screen === 'quiz' && state.quiz) {
+		body = <Quiz theme={theme} story={story} view={state.quiz.view} onAnswer={answer} width={width} height={screenHeight} />;
 	} else if (screen === 'who' && analysis) {
 		body = (
 			<WhoSaidWhat
@@ -393,9 +478,15 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		: state.help
 		? 'q/Esc/? close help'
 		: screen === 'overview'
-			? hint('overview', ['down', 'open', 'who', 'coverage', 'search', 'toggleRead', 'help', 'back'])
+			? hint('overview', ['down', 'open', 'quiz', 'who', 'coverage', 'search', 'toggleRead', 'help', 'back'])
 			: screen === 'reader'
-				? hint('reader', ['down', 'pageDown', 'nextOutlet', 'nextParallel', 'jumpBack', 'compare', 'who', 'coverage', 'search', 'help', 'back'])
+				? hint('reader', ['down', 'pageDown', 'nextOutlet', 'nextParallel', 'jumpBack', 'compare', 'who', 'coverage', 'search', 'quiz', 'help', 'back'])
+				: screen === 'quiz'
+					? state.quiz?.view.answered
+						? hint('quiz', ['nextQuestion', 'evidence', 'report', 'back'])
+						: state.quiz && state.quiz.view.index >= state.quiz.view.questions.length
+							? 'Enter/q close'
+							: '1–4 answer  ↑↓ Enter choose  q stop'
 				: screen === 'compare'
 					? hint('compare', ['down', 'open', 'help', 'back'])
 					: screen === 'who'

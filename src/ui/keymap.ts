@@ -3,11 +3,11 @@
  * (App) resolves keys through {@link matchKey} and the help overlay is generated from
  * {@link KEYMAP}, so help can never disagree with behaviour.
  *
- * Reserved for features that follow (do not bind): t.
+ * Every key in the brief is bound; keep new ones out of j k h l g G q ? / and the digits.
  */
 import type {Key} from 'ink';
 
-export type Screen = 'overview' | 'reader' | 'compare' | 'coverage' | 'who';
+export type Screen = 'overview' | 'reader' | 'compare' | 'coverage' | 'who' | 'quiz';
 
 export type Command =
 	| 'quit'
@@ -36,7 +36,11 @@ export type Command =
 	| 'search'
 	| 'nextMatch'
 	| 'prevMatch'
-	| 'who';
+	| 'who'
+	| 'quiz'
+	| 'nextQuestion'
+	| 'evidence'
+	| 'report';
 
 /** A key as the user types it: a character, or a named special key. */
 export type KeySpec =
@@ -82,10 +86,14 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'search', keys: [c('/')], screens: ['overview', 'reader', 'who'], help: 'search every outlet (on Who said what: filter as you type)'},
 	{command: 'nextMatch', keys: [c('n')], screens: ['reader'], help: 'next match of the last search in this article'},
 	{command: 'prevMatch', keys: [c('N')], screens: ['reader'], help: 'previous match of the last search in this article'},
+	{command: 'quiz', keys: [c('t')], screens: ['overview', 'reader'], help: 'test yourself: a round of 10 questions (missed ones come back for review)'},
+	{command: 'nextQuestion', keys: [s('return'), c(' '), c('n')], screens: ['quiz'], help: 'next question (after answering with 1–4 or ↑↓ Enter)'},
+	{command: 'evidence', keys: [c('g')], screens: ['quiz'], help: 'read the evidence passage (q comes back)'},
+	{command: 'report', keys: [c('r')], screens: ['quiz'], help: 'report a bad question (never shown again)'},
 	{command: 'toggleRead', keys: [c('m')], screens: ['overview', 'reader'], help: 'mark read / unread'},
-	{command: 'help', keys: [c('?')], screens: ['reader', ...LISTS], help: 'this help'},
-	{command: 'back', keys: [c('q'), s('escape')], screens: ['reader', ...LISTS], help: 'back (quit on the overview)'},
-	{command: 'quit', keys: [c('Q'), {ctrl: 'c'}], screens: ['reader', ...LISTS], help: 'quit'},
+	{command: 'help', keys: [c('?')], screens: ['reader', 'quiz', ...LISTS], help: 'this help'},
+	{command: 'back', keys: [c('q'), s('escape')], screens: ['reader', 'quiz', ...LISTS], help: 'back (quit on the overview)'},
+	{command: 'quit', keys: [c('Q'), {ctrl: 'c'}], screens: ['reader', 'quiz', ...LISTS], help: 'quit'},
 ];
 
 function specMatches(spec: KeySpec, input: string, key: Key): boolean {
@@ -170,4 +178,8 @@ const shortHelp: Partial<Record<Command, string>> = {
 	search: 'search',
 	nextMatch: 'match',
 	who: 'who said what',
+	quiz: 'quiz',
+	nextQuestion: 'next',
+	evidence: 'evidence',
+	report: 'report',
 };

@@ -16,4 +16,12 @@ export interface ProgressPort {
 	getArticle(storyId: string, articleId: string): ArticleProgressView | undefined;
 	setPosition(storyId: string, articleId: string, pos: {passageId: string; passageIndex: number; offset?: number; total?: number}): void;
 	setRead(storyId: string, articleId: string, read: boolean): void;
+	/** Quiz history, spaced-repetition cards (JSON) and reported questions. */
+	recordAnswer(storyId: string, answer: {id: string; questionId: string; factId?: string; type: string; correct: boolean; at: number}): void;
+	history(storyId: string): readonly {questionId: string; factId?: string; type: string; correct: boolean; at: number}[];
+	getCard(storyId: string, cardId: string): unknown;
+	setCard(storyId: string, cardId: string, card: unknown): void;
+	cards(storyId: string): Readonly<Record<string, unknown>>;
+	reportQuestion(storyId: string, questionId: string): void;
+	isReported(storyId: string, questionId: string): boolean;
 }

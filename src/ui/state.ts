@@ -2,10 +2,12 @@
  * The app's navigation state and its reducer (pure). Components dispatch commands; reader
  * motions need the current layouts and viewport height, which the component passes along.
  */
+import type {Question} from '../core/quiz/types.js';
+import type {QuizView} from './components/Quiz.js';
 import type {Command} from './keymap.js';
 import {motions, type Layout, type ReaderPos} from './layout.js';
 
-export type ScreenName = 'overview' | 'reader' | 'compare' | 'coverage' | 'who';
+export type ScreenName = 'overview' | 'reader' | 'compare' | 'coverage' | 'who' | 'quiz';
 
 /** The search line: open while typing; `last` is what n/N look for. */
 export interface SearchState {
@@ -50,6 +52,8 @@ export interface AppState {
 	readonly search: SearchState;
 	/** Who said what: the filter, and whether it is being typed. */
 	readonly who: {readonly filter: string; readonly editing: boolean};
+	/** The quiz round in progress: where it was started from, and whether the reader is open on its evidence. */
+	readonly quiz?: {readonly view: QuizView; readonly returnTo: ScreenName; readonly peek: boolean};
 	/** A one-line message shown until the next key. */
 	readonly flash?: string;
 	readonly quit: boolean;
@@ -96,6 +100,11 @@ export type Action =
 	| {readonly type: 'searchClose'; readonly submitted?: string}
 	/** Who-said-what filter: typing, done (keep it), cleared. */
 	| {readonly type: 'whoFilter'; readonly filter: string; readonly editing: boolean}
+	/** Quiz: start a round, answer the current question, go on, stop. */
+	| {readonly type: 'quizStart'; readonly questions: readonly Question[]; readonly kind: 'round' | 'review'}
+	| {readonly type: 'quizAnswer'; readonly choice: number}
+	| {readonly type: 'quizNext'}
+	| {readonly type: 'quizClose'}
 	/** Move the reader's focus to a passage of the open article (no history entry). */
 	| {readonly type: 'goto'; readonly sentence: number; readonly ctx: CommandContext};
 
@@ -139,6 +148,30 @@ export function reduce(prev: AppState, action: Action): AppState {
 	if (action.type === 'searchQuery') return {...prev, search: {...prev.search, open: true, query: action.query, selected: 0}};
 	if (action.type === 'searchSelect')
 		return {...prev, search: {...prev.search, selected: Math.min(Math.max(0, action.results - 1), Math.max(0, prev.search.selected + action.delta))}};
+	if (action.type === 'quizStart')
+		return {
+			...prev,
+			help: false,
+			screen: 'quiz',
+			quiz: {view: {questions: action.questions, index: 0, answers: [], kind: action.kind}, returnTo: prev.screen === 'quiz' ? 'overview' : prev.screen, peek: false},
+		};
+	if (action.type === 'quizAnswer') {
+		const qz = prev.quiz;
+		const q = qz?.view.questions[qz.view.index];
+		if (!qz || !q || qz.view.answered) return prev;
+		const answer = {question: q, choice: action.choice, correct: action.choice === q.answer};
+		return {...prev, quiz: {...qz, view: {...qz.view, answered: answer, answers: [...qz.view.answers, answer]}}};
+	}
+	if (action.type === 'quizNext') {
+		const qz = prev.quiz;
+		if (!qz) return prev;
+		const {answered: _done, ...rest} = qz.view;
+		return {...prev, quiz: {...qz, view: {...rest, index: qz.view.index + 1}}};
+	}
+	if (action.type === 'quizClose') {
+		const {quiz: _q, ...rest} = prev;
+		return {...rest, screen: prev.quiz?.returnTo === 'reader' && !prev.positions[prev.article] ? 'overview' : (prev.quiz?.returnTo ?? 'overview')};
+	}
 	if (action.type === 'whoFilter') return {...prev, row: 0, who: {filter: action.filter, editing: action.editing}};
 	if (action.type === 'searchClose') {
 		const last = action.submitted?.trim() ? action.submitted.trim() : prev.search.last;
@@ -158,7 +191,8 @@ export function reduce(prev: AppState, action: Action): AppState {
 		if (!layout) return opened;
 		return {
 			...opened,
-			history: [...state.history, from].slice(-HISTORY_MAX),
+			...(state.screen === 'quiz' && state.quiz && {quiz: {...state.quiz, peek: true}}),
+			history: state.screen === 'quiz' ? state.history : [...state.history, from].slice(-HISTORY_MAX),
 			positions: {...opened.positions, [opened.article]: motions.goTo(layout, action.sentence, ctx.height)},
 		};
 	}
@@ -216,6 +250,8 @@ export function reduce(prev: AppState, action: Action): AppState {
 	// Reader.
 	switch (cmd) {
 		case 'back':
+			// Reading a quiz answer's evidence: q goes back to the quiz.
+			if (state.quiz?.peek) return {...state, screen: 'quiz', quiz: {...state.quiz, peek: false}};
 			return {...state, screen: 'overview', selected: state.article};
 		case 'nextOutlet':
 			return openArticle(state, state.article + 1, ctx);

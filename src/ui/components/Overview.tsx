@@ -20,11 +20,14 @@ export function Overview({
 	progress,
 	width,
 	height,
+	note,
 }: {
 	theme: Theme;
 	story: Story;
 	selected: number;
 	progress: readonly (ArticleProgressView | undefined)[];
+	/** Quiz line: reviews due and the story's quiz stats. */
+	note?: string;
 	width: number;
 	height: number;
 }) {
@@ -42,6 +45,7 @@ export function Overview({
 			</Text>
 			<Text {...theme.muted} wrap="truncate-end">
 				{story.articles.length} {story.articles.length === 1 ? 'article' : 'articles'} · {new Set(story.articles.map((a) => a.meta.outlet)).size} outlets
+				{note ? ` · ${note}` : ''}
 			</Text>
 			<Text> </Text>
 			{rows.map((a, i) => {

@@ -1,0 +1,164 @@
+import {Box, Text} from 'ink';
+import SelectInput from 'ink-select-input';
+import type {Question} from '../../core/quiz/types.js';
+import type {Story} from '../../core/types.js';
+import {displayText, wrapSpan} from '../layout.js';
+import type {Theme} from '../theme.js';
+
+/** One answered question of a round. */
+export interface QuizAnswer {
+	readonly question: Question;
+	readonly choice: number;
+	readonly correct: boolean;
+}
+
+/** What the quiz screen shows: a question, the feedback on an answer, or the round's summary. */
+export interface QuizView {
+	readonly questions: readonly Question[];
+	readonly index: number;
+	readonly answers: readonly QuizAnswer[];
+	/** Set once the current question is answered (feedback is shown). */
+	readonly answered?: QuizAnswer;
+	readonly kind: 'round' | 'review';
+}
+
+const TYPE_LABEL: Record<string, string> = {
+	'who-said': 'who said it',
+	'said-what': 'what they said',
+	'which-outlet': 'which outlet',
+	'to-whom': 'to whom',
+	'not-reported': 'who left it out',
+	wording: 'whose wording',
+};
+
+/** Lines of `text` wrapped at `cols`, at most `max` (the last one ellipsised if cut). */
+function wrapLines(text: string, cols: number, max: number): string[] {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	const spans = wrapSpan(flat, 0, flat.length, cols).map((l) => flat.slice(l.start, l.end));
+	if (spans.length <= max) return spans;
+	const kept = spans.slice(0, Math.max(1, max));
+	kept[kept.length - 1] = `${kept[kept.length - 1]!.replace(/.$/, '')}…`;
+	return kept;
+}
+
+/** The evidence passage for a question: outlet and the sentence(s) holding the answer. */
+export function evidenceOf(story: Story, q: Question): {outlet: string; text: string; article: number; sentence: number} | undefined {
+	const ev = q.evidence[0];
+	if (!ev) return undefined;
+	const ai = story.articles.findIndex((a) => a.meta.id === ev.article);
+	const a = story.articles[ai];
+	if (!a) return undefined;
+	const si = Math.max(0, a.sentences.findIndex((s) => s.end > ev.start));
+	const last = Math.max(si, a.sentences.findIndex((s) => s.end >= ev.end));
+	const first = a.sentences[si]!;
+	const end = a.sentences[last]?.end ?? first.end;
+	return {outlet: a.meta.outlet, text: a.text.slice(first.start, end), article: ai, sentence: si};
+}
+
+/** The quiz: a question with its choices (1–4 or arrows + Enter), then feedback with the evidence, then a summary. */
+export function Quiz({
+	theme,
+	story,
+	view,
+	onAnswer,
+	width,
+	height,
+}: {
+	theme: Theme;
+	story: Story;
+	view: QuizView;
+	onAnswer: (choice: number) => void;
+	width: number;
+	height: number;
+}) {
+	const cols = Math.max(20, Math.min(width, 90) - 2);
+	const total = view.questions.length;
+	if (view.index >= total) {
+		const right = view.answers.filter((a) => a.correct).length;
+		const byType = new Map<string, {n: number; right: number}>();
+		for (const a of view.answers) {
+			const t = byType.get(a.question.type) ?? {n: 0, right: 0};
+			t.n++;
+			if (a.correct) t.right++;
+			byType.set(a.question.type, t);
+		}
+		const missed = view.answers.filter((a) => !a.correct);
+		return (
+			<Box flexDirection="column" width={width} height={height}>
+				<Text {...theme.headline}>
+					{view.kind === 'review' ? 'Review' : 'Round'} done: {right} of {total} right ({Math.round((100 * right) / Math.max(1, total))}%)
+				</Text>
+				<Text> </Text>
+				{[...byType].slice(0, Math.max(0, height - 6)).map(([t, s]) => (
+					<Text key={t} wrap="truncate-end">
+						<Text {...theme.muted}>{(TYPE_LABEL[t] ?? t).padEnd(18)}</Text>
+						{s.right}/{s.n}
+					</Text>
+				))}
+				<Text> </Text>
+				<Text {...theme.muted} wrap="truncate-end">
+					{missed.length ? `${missed.length} missed ${missed.length === 1 ? 'question comes' : 'questions come'} back soon for review.` : 'Nothing missed: these facts come back later.'}
+				</Text>
+			</Box>
+		);
+	}
+	const q = view.questions[view.index]!;
+	const head = `${view.kind === 'review' ? 'Review' : 'Quiz'} · question ${view.index + 1} of ${total} · ${TYPE_LABEL[q.type] ?? q.type}`;
+	const prompt = wrapLines(displayText(q.prompt), cols, Math.max(1, height - 10));
+	if (!view.answered) {
+		const items = q.choices.map((c, i) => ({key: `${i}`, label: `${i + 1}. ${displayText(c).replace(/\s+/g, ' ')}`, value: i}));
+		return (
+			<Box flexDirection="column" width={width} height={height}>
+				<Text {...theme.muted} wrap="truncate-end">
+					{head}
+				</Text>
+				<Text> </Text>
+				{prompt.map((l, i) => (
+					<Text key={i} {...theme.headline}>
+						{l}
+					</Text>
+				))}
+				<Text> </Text>
+				<SelectInput key={`${view.index}:${q.id}`} items={items} onSelect={(item) => onAnswer(item.value)} />
+			</Box>
+		);
+	}
+	const a = view.answered;
+	const ev = evidenceOf(story, q);
+	const room = Math.max(1, height - prompt.length - q.choices.length - 7);
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text {...theme.muted} wrap="truncate-end">
+				{head}
+			</Text>
+			<Text> </Text>
+			{prompt.map((l, i) => (
+				<Text key={i}>{l}</Text>
+			))}
+			<Text> </Text>
+			{q.choices.map((c, i) => {
+				const right = i === q.answer;
+				const picked = i === a.choice;
+				return (
+					<Text key={i} wrap="truncate-end" {...(right ? theme.success : picked ? theme.error : theme.muted)}>
+						{right ? '✓' : picked ? '✗' : ' '} {i + 1}. {displayText(c).replace(/\s+/g, ' ')}
+					</Text>
+				);
+			})}
+			<Text> </Text>
+			<Text {...(a.correct ? theme.success : theme.error)} bold>
+				{a.correct ? 'Right.' : `Wrong: the answer is ${displayText(q.choices[q.answer] ?? '')}.`}
+			</Text>
+			{ev ? (
+				<>
+					<Text {...theme.accent} wrap="truncate-end">
+						{displayText(ev.outlet)}:
+					</Text>
+					{wrapLines(displayText(ev.text), cols, room).map((l, i) => (
+						<Text key={i}>{l}</Text>
+					))}
+				</>
+			) : null}
+		</Box>
+	);
+}

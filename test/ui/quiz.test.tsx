@@ -1,0 +1,123 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {render} from 'ink-testing-library';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {analyzeStory} from '../../src/core/analysis.js';
+import {generateQuestions} from '../../src/core/quiz/index.js';
+import {buildStory} from '../../src/content/load.js';
+import {openProgressStore, type ProgressStore} from '../../src/store/index.js';
+import {App, storyKeys} from '../../src/ui/App.js';
+import {noColorTheme} from '../../src/ui/theme.js';
+import {loadSeedArticles} from '../helpers/seedStory.js';
+import {KEY, lines, press, ready, type Rendered} from '../helpers/ink.js';
+
+const story = buildStory(loadSeedArticles(), 'Seed story');
+const analysis = analyzeStory(story);
+const all = generateQuestions(story, analysis);
+const keys = storyKeys(story);
+let dir: string;
+let store: ProgressStore;
+let app: Rendered | undefined;
+beforeEach(() => {
+	dir = mkdtempSync(path.join(os.tmpdir(), 'nr-quiz-'));
+	store = openProgressStore({cwd: dir, debounceMs: 0});
+});
+afterEach(() => {
+	app?.unmount();
+	app?.cleanup();
+	app = undefined;
+	store.close();
+	rmSync(dir, {recursive: true, force: true});
+});
+
+async function start(extra: {startReview?: boolean; now?: () => Date} = {}) {
+	app = render(<App story={story} progress={store} analysis={analysis} size={{columns: 110, rows: 40}} theme={noColorTheme} {...extra} />);
+	await ready(app);
+	// The analysis module (with the quiz code) loads after the first frame.
+	for (let i = 0; i < 100 && !app.lastFrame()!.includes('quiz: t') && !app.lastFrame()!.includes('due for review'); i++) await new Promise((r) => setTimeout(r, 20));
+	return app;
+}
+/** The question on screen, found by its prompt. */
+function current(a: Rendered) {
+	const f = a.lastFrame()!.replace(/\s+/g, ' ');
+	return all.find((q) => f.includes(q.prompt.replace(/\s+/g, ' ').slice(0, 60)))!;
+}
+/** Index (0-based) of a choice on screen, by its label. */
+function shownIndex(a: Rendered, label: string): number {
+	const row = lines(a).find((l) => /^\s*.?\s*\d\. /.test(l) && l.includes(label.replace(/\s+/g, ' ').slice(0, 40)));
+	return Number(/(\d)\. /.exec(row ?? '')?.[1]) - 1;
+}
+
+describe('quiz', () => {
+	it('t starts a round of 10: a right answer says so and shows the evidence passage', async () => {
+		const a = await start();
+		await press(a, 't');
+		expect(a.lastFrame()).toContain('question 1 of 10');
+		const q = current(a);
+		expect(q).toBeDefined();
+		const right = q.choices[q.answer]!;
+		await press(a, String(shownIndex(a, right) + 1));
+		const f = a.lastFrame()!;
+		expect(f).toContain('Right.');
+		const ev = story.articles.find((x) => x.meta.id === q.evidence[0]!.article)!;
+		expect(f).toContain(`${ev.meta.outlet}:`);
+		// The answer is recorded and the fact's card scheduled.
+		expect(store.history(keys.story)).toHaveLength(1);
+		expect(store.history(keys.story)[0]!.correct).toBe(true);
+		expect(store.getCard(keys.story, q.factId)).toBeDefined();
+	});
+
+	it('a wrong answer gives the right one; g opens the evidence in the reader and q comes back; r reports', async () => {
+		const a = await start();
+		await press(a, 't');
+		const q = current(a);
+		const wrong = q.choices.findIndex((_, i) => i !== q.answer);
+		await press(a, String(shownIndex(a, q.choices[wrong]!) + 1));
+		expect(a.lastFrame()).toContain(`Wrong: the answer is ${q.choices[q.answer]}`);
+		await press(a, 'g');
+		const ev = story.articles.find((x) => x.meta.id === q.evidence[0]!.article)!;
+		expect(lines(a)[0]).toContain(ev.meta.outlet);
+		await press(a, 'q');
+		expect(a.lastFrame()).toContain('question 1 of 10');
+		expect(a.lastFrame()).toContain('Wrong');
+		await press(a, 'r');
+		expect(a.lastFrame()).toContain('Reported');
+		expect(store.isReported(keys.story, q.id)).toBe(true);
+		// The missed fact comes back after FSRS's first learning step (minutes, not days).
+		a.unmount();
+		const later = await start({now: () => new Date(Date.now() + 10 * 60_000)});
+		expect(later.lastFrame()).toMatch(/1 due for review/);
+	});
+
+	it('answers with arrows and Enter too; after ten questions a summary by type', async () => {
+		const a = await start();
+		await press(a, 't');
+		for (let i = 0; i < 10; i++) {
+			await press(a, KEY.down, KEY.enter);
+			expect(a.lastFrame()).toMatch(/Right\.|Wrong: the answer is/);
+			await press(a, KEY.enter);
+		}
+		expect(a.lastFrame()).toMatch(/Round done: \d+ of 10 right/);
+		await press(a, KEY.enter);
+		expect(a.lastFrame()).toContain('10 answered');
+	});
+
+	it('newsreader review starts a round of the due questions only, or says nothing is due', async () => {
+		let a = await start({startReview: true});
+		await new Promise((r) => setTimeout(r, 50));
+		expect(a.lastFrame()).toContain('Nothing is due for review');
+		a.unmount();
+		// Miss one question, then review: exactly that fact comes back.
+		a = await start();
+		await press(a, 't');
+		const q = current(a);
+		const wrong = q.choices.findIndex((_, i) => i !== q.answer);
+		await press(a, String(shownIndex(a, q.choices[wrong]!) + 1), 'q');
+		a.unmount();
+		a = await start({startReview: true, now: () => new Date(Date.now() + 10 * 60_000)});
+		await new Promise((r) => setTimeout(r, 50));
+		expect(a.lastFrame()).toContain('Review · question 1 of 1');
+		expect(current(a).factId).toBe(q.factId);
+	});
+});
