@@ -12,6 +12,9 @@ import {buildStory} from '../../src/content/load.js';
 import {analyzeStory} from '../../src/core/analysis.js';
 import {generateQuestions, toQuizJson} from '../../src/core/quiz/index.js';
 import {loadSeedArticles, repoRoot, seedsDir} from '../helpers/seedStory.js';
+import {ensureNlp} from './quiz-helpers.js';
+
+await ensureNlp();
 
 /** Run score.py quiz on the seed story's quiz JSON; figures by name. */
 function score(seed: number): {figures: Record<string, number>; types: Record<string, number>; out: string; status: number | null} {

@@ -6,7 +6,7 @@
 import type {StoryAnalysis} from '../analysis.js';
 import type {Quote} from '../quotes/index.js';
 import type {Story} from '../types.js';
-import {isPersonName, isSpeech, mentionsName, mentionsOutlet, quizContext, surname, type QuizContext} from './context.js';
+import {attributionStrength, isPersonName, isSpeech, mentionsName, mentionsOutlet, quizContext, surname, type QuizContext} from './context.js';
 import {cleanQuote, excerpt, hashString, normText, rngFor, shuffled, wordCount, type Rng} from './text.js';
 import type {Evidence, Question, QuestionType} from './types.js';
 import {MIN_OUTLET_QUOTE_WORDS, MIN_WHO_SAID_WORDS, stronglyAttributed, verifyQuestion, versionOutlets, versionSpeakers} from './verify.js';
@@ -84,6 +84,12 @@ function utterances(ctx: QuizContext): Quote[][] {
 	return out;
 }
 
+/** A version firmly its speaker's by its own words (named, or an office): safe to cite as evidence. */
+function firmVersion(q: Quote, speaker: string): boolean {
+	const s = attributionStrength(q);
+	return q.speaker === speaker && (s === 'named' || s === 'role');
+}
+
 function evidenceOf(first: Quote, versions: readonly Quote[], filter: (q: Quote) => boolean = () => true): Evidence[] {
 	const ev: Evidence[] = [{article: first.article, start: first.start, end: first.end}];
 	const articles = new Set([first.article]);
@@ -140,7 +146,7 @@ function whoSaid(ctx: QuizContext, seed: number): Candidate[] {
 				key: speaker,
 				distractors,
 				quote,
-				evidence: evidenceOf(rep, versions, (v) => v.speaker === speaker),
+				evidence: evidenceOf(rep, versions, (v) => firmVersion(v, speaker)),
 				factId: utteranceFactId(ctx, rep),
 				speaker,
 				explanation: `${speaker} said it (${[...outlets].join(', ')}).`,
@@ -195,7 +201,7 @@ function saidWhat(ctx: QuizContext, seed: number): Candidate[] {
 			key: f.text,
 			distractors: picks.map((p) => p.text),
 			quote: f.text,
-			evidence: evidenceOf(f.rep, ctx.versionsOf(f.rep), (v) => v.speaker === f.speaker),
+			evidence: evidenceOf(f.rep, ctx.versionsOf(f.rep), (v) => firmVersion(v, f.speaker)),
 			factId: utteranceFactId(ctx, f.rep),
 			speaker: f.speaker,
 			explanation: `${f.speaker} said it (${[...outlets].join(', ')}); ${picks.map((p) => `“${p.text}” was ${p.speaker}`).join('; ')}.`,
@@ -230,7 +236,7 @@ function toWhom(ctx: QuizContext, seed: number): Candidate[] {
 				key: addressee,
 				distractors,
 				quote,
-				evidence: evidenceOf(rep, versions, (v) => v.addressee === addressee),
+				evidence: evidenceOf(rep, versions, (v) => v.addressee === addressee && firmVersion(v, speaker)),
 				factId: utteranceFactId(ctx, rep),
 				speaker,
 				explanation: `${speaker} said it to ${addressee}.`,
