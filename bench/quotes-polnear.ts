@@ -13,7 +13,10 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArticle} from '../src/core/article.js';
+import {loadNlp} from '../src/core/segment.js';
 import {attributeStory, toQuotesJson} from '../src/core/quotes/index.js';
+
+await loadNlp(); // the sentence model loads on demand
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const gold = process.argv[2];

@@ -11,8 +11,11 @@ import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArticle} from '../src/core/article.js';
+import {loadNlp} from '../src/core/segment.js';
 import {attributeStory} from '../src/core/quotes/index.js';
 import type {Article} from '../src/core/types.js';
+
+await loadNlp(); // the sentence model loads on demand
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const n = Number(process.argv[2] ?? 500);

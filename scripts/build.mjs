@@ -1,36 +1,175 @@
-// Bundles src/cli.tsx into one production ESM file, dist/cli.js (run by `npm install` via
-// `prepare`, so `npx newsreader` runs the local build). Dependencies are bundled for a fast
-// start; react-devtools-core (Ink's dev-only import) is replaced by an empty stub.
+// Bundles src/cli.tsx into a production ESM build in dist/ (run by `npm install` via `prepare`,
+// so `npx newsreader` runs the local build):
+// - dist/cli.js is the bin: small, so the first frame comes fast. Everything heavy is split into
+//   dist/chunks/ and loaded on demand with import(): the sentence model (wink, only when an
+//   article must be parsed), Ink and the screens, the analysis (after the first frame), HTML
+//   extraction, conf. Licence notices go to a .LEGAL.txt next to each file that has any.
+// - dist/cache/ holds the seed story's parses and analysis (the package's read-only cache, see
+//   src/store/cache.ts), so even a first start never loads the sentence model for it.
+// - __NEWSREADER_CODE_VERSION__ is a hash of src/core and the model's version: cache keys include
+//   it, so a new build never reads entries an older parser wrote.
+// - Text measuring gets a fast path for common text (scripts/fast-text.mjs): every `string-width`
+//   import, the grapheme loop of @alcalzone/ansi-tokenize (Ink's output, every frame), and the
+//   module-level Intl.Segmenter of those libraries (created on first use instead).
+// - yaml (front matter of .md files) is required on first use instead of evaluated at startup.
+// react-devtools-core (Ink's dev-only import) is replaced by an empty stub.
 import {build} from 'esbuild';
-import {chmodSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {createHash} from 'node:crypto';
+import {chmodSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 
-await build({
-	entryPoints: ['src/cli.tsx'],
-	outfile: 'dist/cli.js',
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	minify: true,
-	sourcemap: false,
-	legalComments: 'linked',
-	splitting: false,
-	jsx: 'automatic',
-	define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"'},
-	plugins: [
-		{
-			// Ink loads react-devtools-core only when DEV=true; bundled, its import would be eager.
-			name: 'no-devtools',
-			setup(b) {
-				b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
-				b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {initialize() {}, connectToDevTools() {}};', loader: 'js'}));
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const fastText = path.join(root, 'scripts', 'fast-text.mjs');
+/** Libraries that create an Intl.Segmenter when loaded. */
+const SEGMENTER_USERS = /[\\/]node_modules[\\/](?:string-width|wrap-ansi|slice-ansi|@alcalzone[\\/]ansi-tokenize)[\\/].*\.js$/;
+
+/** The library's source with a lazy segmenter (and, in ansi-tokenize, the fast grapheme loop). */
+function patchSegmenters(file, src) {
+	let n = 0;
+	let out = src.replace(/^const (\w+) = new Intl\.Segmenter\(([^)]*)\);$/m, (_, name, args) => {
+		n++;
+		return `import {lazySegmenter as __nrLazySegmenter, segmentsOf as __nrSegmentsOf} from ${JSON.stringify(fastText)};\nconst ${name} = __nrLazySegmenter(${args});`;
+	});
+	// A module-level `const x = /…\p{RGI_Emoji}…/v;` only ever used as `x.test(…)`: compiled on first use.
+	out = out.replace(/^const (\w+) = (\/.*\\p\{RGI_Emoji\}.*\/v);$/m, (line, name, re) => {
+		if (out.split(name).length - 1 !== out.split(`${name}.test(`).length) return line;
+		n++;
+		return `import {lazyRegExp as __nrLazyRegExp} from ${JSON.stringify(fastText)};\nconst ${name} = __nrLazyRegExp(() => ${re});`;
+	});
+	if (/ansi-tokenize[\\/]build[\\/]tokenize\.js$/.test(file)) {
+		const loop = 'segmenter.segment(str)';
+		if (out.includes(loop)) {
+			out = out.replace(loop, '__nrSegmentsOf(segmenter, str)');
+			n++;
+		} else n = -1;
+	}
+	if (n <= 0) console.warn(`build: ${path.relative(root, file)} changed; its text measuring is not sped up (scripts/build.mjs)`);
+	return out;
+}
+const dist = path.join(root, 'dist');
+
+/** Hash of every source file under src/core, and of the versions of the model packages. */
+function codeVersion() {
+	const h = createHash('sha256');
+	const core = path.join(root, 'src', 'core');
+	const walk = (dir) => {
+		for (const e of readdirSync(dir, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+			const full = path.join(dir, e.name);
+			if (e.isDirectory()) walk(full);
+			else if (/\.tsx?$/.test(e.name)) h.update(`${path.relative(core, full)}\0`).update(readFileSync(full)).update('\0');
+		}
+	};
+	walk(core);
+	for (const pkg of ['wink-nlp', 'wink-eng-lite-web-model']) {
+		h.update(JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version).update('\0');
+	}
+	return h.digest('hex').slice(0, 16);
+}
+
+/** The options shared by the app and the hello-world floor of bench/startup.mjs. */
+export function bundleOptions(define = {}) {
+	return {
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		minify: true,
+		sourcemap: false,
+		legalComments: 'linked',
+		splitting: true,
+		jsx: 'automatic',
+		define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', ...define},
+		plugins: [
+			{
+				name: 'fast-text',
+				setup(b) {
+					b.onResolve({filter: /^string-width$/}, (args) => (args.importer === fastText ? undefined : {path: fastText}));
+					b.onLoad({filter: SEGMENTER_USERS}, (args) => {
+						const src = readFileSync(args.path, 'utf8');
+						return src.includes('new Intl.Segmenter(') ? {contents: patchSegmenters(args.path, src), loader: 'js'} : undefined;
+					});
+				},
 			},
+			{
+				// markdown.ts needs yaml only for a file with front matter; its static import would make
+				// every start evaluate yaml (~15 ms). A bundled require() runs the module on first call.
+				name: 'lazy-yaml',
+				setup(b) {
+					b.onLoad({filter: /[\\/]src[\\/]content[\\/]markdown\.ts$/}, (args) => {
+						const src = readFileSync(args.path, 'utf8');
+						const line = "import {parse as parseYaml} from 'yaml';";
+						if (!src.includes(line)) {
+							console.warn('build: src/content/markdown.ts no longer imports yaml as expected; yaml is loaded at startup (scripts/build.mjs)');
+							return undefined;
+						}
+						return {contents: src.replace(line, "const parseYaml = (text: string): unknown => (require('yaml') as typeof import('yaml')).parse(text);"), loader: 'ts'};
+					});
+				},
+			},
+			{
+				// Ink loads react-devtools-core only when DEV=true; bundled, its import would be eager.
+				name: 'no-devtools',
+				setup(b) {
+					b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
+					b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {initialize() {}, connectToDevTools() {}};', loader: 'js'}));
+				},
+			},
+		],
+		banner: {
+			// CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+			js: "import {createRequire as __nrCreateRequire} from 'node:module';const require = __nrCreateRequire(import.meta.url);",
 		},
-	],
-	banner: {
-		// CommonJS dependencies bundled into ESM still call require() for Node built-ins.
-		js: "#!/usr/bin/env node\nimport {createRequire as __nrCreateRequire} from 'node:module';const require = __nrCreateRequire(import.meta.url);",
-	},
-	logLevel: 'warning',
-});
-chmodSync('dist/cli.js', 0o755);
+		logLevel: 'warning',
+	};
+}
+
+/** Prepend the shebang to the bin (only there: chunks are not run directly). */
+export function addShebang(file) {
+	writeFileSync(file, `#!/usr/bin/env node\n${readFileSync(file, 'utf8')}`);
+	chmodSync(file, 0o755);
+}
+
+async function main() {
+	const define = {__NEWSREADER_CODE_VERSION__: JSON.stringify(codeVersion())};
+	rmSync(dist, {recursive: true, force: true});
+	await build({
+		...bundleOptions(define),
+		entryPoints: {cli: path.join(root, 'src/cli.tsx')},
+		outdir: dist,
+		entryNames: '[name]',
+		chunkNames: 'chunks/[name]-[hash]',
+	});
+	addShebang(path.join(dist, 'cli.js'));
+
+	// The seed story's parses and analysis, made by the same code (same define, same keys).
+	const gen = path.join(dist, '.seed-cache');
+	try {
+		await build({
+			...bundleOptions(define),
+			stdin: {
+				contents: [
+					"import {loadSeedStoryAsync} from './src/content/load.js';",
+					"import {analyzeStory} from './src/core/analysis.js';",
+					"import {saveAnalysisSync} from './src/store/cache.js';",
+					'const story = await loadSeedStoryAsync();',
+					'saveAnalysisSync(story, analyzeStory(story));',
+				].join('\n'),
+				resolveDir: root,
+				sourcefile: 'seed-cache.ts',
+				loader: 'ts',
+			},
+			outdir: gen,
+			entryNames: 'seed-cache',
+		});
+		execFileSync(process.execPath, [path.join(gen, 'seed-cache.js')], {
+			env: {...process.env, NEWSREADER_CACHE_DIR: path.join(dist, 'cache'), NEWSREADER_NO_CACHE: ''},
+			stdio: 'inherit',
+		});
+	} finally {
+		rmSync(gen, {recursive: true, force: true});
+	}
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -8,7 +8,7 @@ import {appendFileSync, readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {InputError, isLibrary, loadLibraryAsync, loadSeedStory, loadStoryAsync, packageRoot} from './content/load.js';
+import {InputError, isLibrary, loadLibraryAsync, loadSeedStoryAsync, loadStoryAsync, packageRoot} from './content/load.js';
 import type {Story} from './core/types.js';
 import {displayText} from './ui/layout.js';
 
@@ -55,7 +55,7 @@ function version(): string {
 
 /** Load the story (or library) the user named, or the seed story. */
 async function storiesFor(paths: readonly string[]): Promise<Story[]> {
-	if (paths.length === 0) return [loadSeedStory()];
+	if (paths.length === 0) return [await loadSeedStoryAsync()];
 	const report = isLibrary(paths) ? await loadLibraryAsync(paths) : await loadStoryAsync(paths).then((r) => ({stories: [r.story], notices: r.notices}));
 	for (const n of report.notices) process.stderr.write(`newsreader: ${displayText(n)}\n`);
 	return [...report.stories];
@@ -68,7 +68,7 @@ async function runReader(stories: readonly Story[], options: {review?: boolean} 
 		out('(newsreader needs an interactive terminal to read; for scripts use: newsreader quotes|align|quiz --json)');
 		return 0;
 	}
-	const [{render}, {App}, {Library}, {ErrorBoundary}, {openProgressStore, installExitFlush}] = await Promise.all([
+	const [{render}, {App}, {Library}, {ErrorBoundary}, {openProgressStore, installExitFlush, preloadWriter}] = await Promise.all([
 		import('ink'),
 		import('./ui/App.js'),
 		import('./ui/Library.js'),
@@ -97,6 +97,9 @@ async function runReader(stories: readonly Story[], options: {review?: boolean} 
 		</ErrorBoundary>,
 		{exitOnCtrlC: true, patchConsole: false},
 	);
+	// conf (the progress file's writer) costs ~100 ms to load: not before the first frame, and not
+	// while the analysis loads right after it. Saves before then use the store's own atomic write.
+	setTimeout(() => void preloadWriter(), 1500).unref();
 	await app.waitUntilExit();
 	if (failure !== undefined) crash(failure);
 	store.close();
@@ -154,7 +157,7 @@ async function main(argv: string[]): Promise<number> {
 	if (first !== undefined && SUBCOMMANDS.has(first)) {
 		// The analysis commands read all their paths as one story (every folder's articles together).
 		let story: Story;
-		if (rest.length === 0) story = loadSeedStory();
+		if (rest.length === 0) story = await loadSeedStoryAsync();
 		else {
 			const report = await loadStoryAsync(rest);
 			for (const n of report.notices) process.stderr.write(`newsreader: ${displayText(n)}\n`);

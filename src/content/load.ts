@@ -10,9 +10,11 @@
  * - `.txt` as it is; `.md`/`.markdown` with YAML front matter (title, outlet, date, url), its
  *   markup masked but offsets exact into the file (see `markdown.ts`); `.html`/`.htm` through
  *   readability, where offsets point into the extracted plain text ({@link HTML_TEXT_NOTE}).
- * - HTML needs linkedom and readability, loaded on demand: use the async variants
- *   ({@link loadStoryAsync}, {@link loadLibraryAsync}); the sync ones read HTML only once
- *   {@link loadHtmlModules} has run.
+ * - HTML needs linkedom and readability, and parsing needs the sentence model (wink), all loaded
+ *   on demand: use the async variants ({@link loadStoryAsync}, {@link loadLibraryAsync},
+ *   {@link loadSeedStoryAsync}). Parses are cached (src/store/cache.ts), so a story read before
+ *   loads without the model; the sync variants work only for cached articles or once
+ *   {@link loadHtmlModules} and `loadNlp()` have run.
  * - Outlet precedence: manifest; front matter or page metadata; a credit in the text (a line
  *   naming the outlet, "/ Source: Reuters", "(Reuters) -"); the file name.
  * - Files found in a folder that cannot be read are skipped with a notice; a file named
@@ -22,12 +24,14 @@ import {createHash} from 'node:crypto';
 import {existsSync, readFileSync, readdirSync, statSync, type Dirent, type Stats} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {parseArticle, type ArticleHints} from '../core/article.js';
+import type {ArticleHints} from '../core/article.js';
 import {parseDateline} from '../core/clean.js';
+import {loadNlp, NlpNotLoadedError} from '../core/segment.js';
 import type {Article, Furniture, Story} from '../core/types.js';
 import {leadCredit, outletFromFileName} from './credit.js';
 import {extractHtml, loadedHtmlModules, loadHtmlModules, NoArticleError, sniffHtmlCharset} from './html.js';
 import {inlineMarkupSpans, prepareMarkdown} from './markdown.js';
+import {parseArticleCached} from '../store/cache.js';
 
 export {HTML_TEXT_NOTE, loadHtmlModules} from './html.js';
 
@@ -75,7 +79,24 @@ export function contentHash(s: string): string {
 	return createHash('sha256').update(s).digest('hex').slice(0, 16);
 }
 
-/** The embedded seed story (five outlets on the December 2021 Biden–Putin call). */
+/**
+ * Run a sync loader; if it needs the sentence model (some article is not in the parse cache),
+ * load the model and run it again (re-reading is cheap next to parsing).
+ */
+async function withNlp<T>(load: () => T): Promise<T> {
+	try {
+		return load();
+	} catch (e) {
+		if (!(e instanceof NlpNotLoadedError)) throw e;
+	}
+	await loadNlp();
+	return load();
+}
+
+/**
+ * The embedded seed story (five outlets on the December 2021 Biden–Putin call). Sync: needs the
+ * parses cached (the package ships them) or `loadNlp()` done; prefer {@link loadSeedStoryAsync}.
+ */
 export function loadSeedStory(): Story {
 	const root = packageRoot();
 	const manifest = readManifest(path.join(root, 'content', 'seed-story.json'));
@@ -83,6 +104,11 @@ export function loadSeedStory(): Story {
 		(manifest?.articles ?? []).map((e) => readArticleFile(path.join(root, 'seeds', e.file), e)),
 		manifest?.title,
 	);
+}
+
+/** {@link loadSeedStory}, loading the sentence model first if the parses are not cached. */
+export function loadSeedStoryAsync(): Promise<Story> {
+	return withNlp(loadSeedStory);
 }
 
 /** A story read from the user's paths, and notes for the user (duplicates skipped, files ignored). */
@@ -278,10 +304,13 @@ export function loadStory(paths: readonly string[]): LoadReport {
 	return {story: buildStory(articles, title), notices};
 }
 
-/** {@link loadStory}, loading the HTML modules first when an `.html` file is among the paths. */
+/**
+ * {@link loadStory}, loading the HTML modules first when an `.html` file is among the paths, and
+ * the sentence model when an article is not in the parse cache.
+ */
 export async function loadStoryAsync(paths: readonly string[]): Promise<LoadReport> {
 	if (needsHtml(paths)) await loadHtmlModules();
-	return loadStory(paths);
+	return withNlp(() => loadStory(paths));
 }
 
 /**
@@ -308,10 +337,13 @@ export function loadLibrary(paths: readonly string[]): LibraryReport {
 	return {stories, notices};
 }
 
-/** {@link loadLibrary}, loading the HTML modules first when an `.html` file is among the paths. */
+/**
+ * {@link loadLibrary}, loading the HTML modules first when an `.html` file is among the paths, and
+ * the sentence model when an article is not in the parse cache.
+ */
 export async function loadLibraryAsync(paths: readonly string[]): Promise<LibraryReport> {
 	if (needsHtml(paths)) await loadHtmlModules();
-	return loadLibrary(paths);
+	return withNlp(() => loadLibrary(paths));
 }
 
 function optionalString(v: unknown, what: string, file: string): string | undefined {
@@ -431,7 +463,8 @@ interface FileMeta {
  * Metadata precedence: the manifest entry, then the file's front matter or page metadata, then
  * the text. `notes` collects things the user should know (an encoding guess, bad front matter).
  * Throws {@link InputError} for a missing, unreadable, binary, empty or oversized file, or a page
- * without an article; a plain `Error` for `.html` before {@link loadHtmlModules} has run.
+ * without an article; a plain `Error` for `.html` before {@link loadHtmlModules} has run; and
+ * `NlpNotLoadedError` when the parse is not cached and `loadNlp()` has not run.
  */
 export function readArticleFile(file: string, entry?: ManifestEntry, notes?: string[]): Article {
 	const st = statOrThrow(file);
@@ -486,7 +519,7 @@ export function readArticleFile(file: string, entry?: ManifestEntry, notes?: str
 		...(date && {date}),
 		...((entry?.url ?? meta.url) && {url: entry?.url ?? meta.url}),
 	};
-	let article = parseArticle(parseText ?? text, hints);
+	let article = parseArticleCached(parseText ?? text, hints);
 	if (parseText !== undefined) {
 		// Markdown: the cleaner read the mask; the article keeps the file text (same offsets).
 		const furniture = [...article.furniture, ...extraFurniture].sort((a, b) => a.start - b.start);

@@ -4,17 +4,51 @@
  * wink-nlp is lossless: every token carries its preceding whitespace, so summing
  * `precedingSpaces + value` over the tokens walks the input exactly. That gives each sentence
  * a `[start, end)` span in the original string without any re-searching.
+ *
+ * The model is large (a few MB of data, ~200 ms to compile and set up), so it is never imported
+ * statically: call {@link loadNlp} (async) before anything that parses; articles found in the parse
+ * cache (src/store/cache.ts) never need it.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type {Span} from './types.js';
 
-type Nlp = ReturnType<typeof winkNLP>;
+type WinkNlp = typeof import('wink-nlp').default;
+type Nlp = ReturnType<WinkNlp>;
 let nlp: Nlp | undefined;
+let loading: Promise<void> | undefined;
 
-/** The shared wink-nlp instance (loaded on first use: ~80 ms). */
+/** Thrown by {@link getNlp} when {@link loadNlp} has not finished: a programming error, not the user's. */
+export class NlpNotLoadedError extends Error {
+	override readonly name = 'NlpNotLoadedError';
+	constructor() {
+		super('the sentence model is not loaded: await loadNlp() (src/core/segment.ts) before parsing articles');
+	}
+}
+
+/**
+ * Load wink-nlp and its English model (once; later calls return the same promise). Parsing
+ * ({@link sentenceSpans}, `parseArticle`) needs it done.
+ */
+export function loadNlp(): Promise<void> {
+	loading ??= Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]).then(
+		([wink, model]) => {
+			nlp ??= wink.default(model.default, ['sbd', 'pos']);
+		},
+		(e: unknown) => {
+			loading = undefined;
+			throw e;
+		},
+	);
+	return loading;
+}
+
+/** Whether {@link loadNlp} has finished, so parsing works synchronously. */
+export function nlpLoaded(): boolean {
+	return nlp !== undefined;
+}
+
+/** The shared wink-nlp instance. Throws {@link NlpNotLoadedError} before {@link loadNlp} has finished. */
 export function getNlp(): Nlp {
-	nlp ??= winkNLP(model, ['sbd', 'pos']);
+	if (!nlp) throw new NlpNotLoadedError();
 	return nlp;
 }
 

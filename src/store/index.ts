@@ -16,6 +16,7 @@
  * store.reportQuestion(storyId, questionId);  store.isReported(storyId, questionId)
  * store.getSettings();  store.setSettings({theme: 'dark', width: 80})
  * store.flush();  store.close();
+ * void preloadWriter();                        // once the first frame is up: conf for later saves
  * ```
  *
  * Ids are content hashes (`contentId`). The file lives in conf's config directory
@@ -28,6 +29,8 @@ export {restorePosition, type SavedPosition, type RestoredPosition} from './rest
 export {installExitFlush, FLUSH_SIGNALS} from './exitFlush.js';
 export {
 	openProgressStore,
+	preloadWriter,
+	configDir,
 	type ProgressStore,
 	type OpenProgressStoreOptions,
 	type ArticleProgress,

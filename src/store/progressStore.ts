@@ -2,13 +2,18 @@
  * The progress store: reading position, read flags, quiz history, FSRS cards, reported
  * questions and settings, kept in memory and saved to one JSON file.
  *
- * How conf is used, and why not more: conf resolves the file's location (env-paths, with
- * its `-nodejs` suffix, or `cwd`), creates the directory and writes atomically (temporary
- * file, fsync, rename; a plain write on EXDEV). We do not let conf read or validate the
- * file: its constructor throws on bad JSON, rewrites a valid-JSON-but-wrong-shape file
- * (an array becomes `{"0": …}`) before we could look at it, and its `clearInvalidConfig`
- * wipes progress silently. So conf gets an inert `deserialize`, and this module reads,
- * validates, migrates and merges the file itself, and sets aside a bad file instead.
+ * How conf is used, and why not more: conf writes atomically (temporary file, fsync, rename,
+ * with retries where renames fail transiently, and a plain write on EXDEV). We do not let conf
+ * read or validate the file: its constructor throws on bad JSON, rewrites a valid-JSON-but-wrong-
+ * shape file (an array becomes `{"0": …}`) before we could look at it, and its `clearInvalidConfig`
+ * wipes progress silently. So this module finds the file where conf would (env-paths' config
+ * directory with conf's `-nodejs` suffix, or `cwd`), reads, validates, migrates and merges it
+ * itself, and sets aside a bad file instead.
+ *
+ * conf (with ajv) takes ~140 ms to import, more than the rest of startup, so it is never imported
+ * before the first frame: {@link preloadWriter} imports it later (the CLI calls it once the reader
+ * is on screen), and a save that comes first writes the file with the same atomic pattern itself
+ * (`<file>.tmp-<10 digits><6 hex>`, fsync, rename), so `flush()` stays synchronous.
  *
  * Saving: setters only change memory and (re)arm a debounce timer; the timer, `flush()`
  * and the exit handlers (see exitFlush.ts) take a lock file, re-read the file if someone
@@ -17,7 +22,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
+import os from 'node:os';
+import type Conf from 'conf';
 import {acquireLock} from './lock.js';
 import {mergeData} from './merge.js';
 import {
@@ -198,10 +204,85 @@ function jsonCopy<T>(value: T): T {
 	return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/** The file's text: compact, the file is rewritten whole on each save (`progress export` is the pretty form). */
+function serialize(value: unknown): string {
+	return `${JSON.stringify(value)}\n`;
+}
+
+/** conf's default directory for a project: env-paths' config directory with the `-nodejs` suffix. */
+export function configDir(projectName: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+	const name = `${projectName}-nodejs`;
+	const home = os.homedir();
+	if (platform === 'darwin') return path.join(home, 'Library', 'Preferences', name);
+	if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), name, 'Config');
+	return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), name);
+}
+
+/**
+ * Atomic write as conf's writer (atomically) does it: a temporary file `<file>.tmp-<10 digits><6
+ * hex>` in the same folder, fsync, rename over the file. Creates the folder. Throws.
+ */
+function writeAtomicSync(file: string, data: string): void {
+	fs.mkdirSync(path.dirname(file), {recursive: true});
+	const random = `000000${Math.floor(Math.random() * 0xffffff).toString(16)}`.slice(-6);
+	const tmp = `${file}.tmp-${Date.now().toString().slice(-10)}${random}`;
+	let fd: number | undefined;
+	try {
+		fd = fs.openSync(tmp, 'w', 0o666);
+		fs.writeSync(fd, data);
+		fs.fsyncSync(fd);
+		fs.closeSync(fd);
+		fd = undefined;
+		fs.renameSync(tmp, file);
+	} catch (error) {
+		if (fd !== undefined) {
+			try {
+				fs.closeSync(fd);
+			} catch {
+				// already failing
+			}
+		}
+		try {
+			fs.unlinkSync(tmp);
+		} catch {
+			// never created, or already renamed
+		}
+		if ((error as NodeJS.ErrnoException).code === 'EXDEV') {
+			fs.writeFileSync(file, data, {mode: 0o666});
+			return;
+		}
+		throw error;
+	}
+}
+
+let LoadedConf: typeof Conf | undefined;
+let confLoading: Promise<void> | undefined;
+
+/**
+ * Import conf for the store's writes (once). Call it when the process has time to spare (after
+ * the first frame); until it resolves, saves use the store's own atomic write. Never rejects.
+ */
+export function preloadWriter(): Promise<void> {
+	confLoading ??= import('conf').then(
+		(m) => {
+			LoadedConf = m.default;
+		},
+		() => {
+			// Our own writer keeps working.
+		},
+	);
+	return confLoading;
+}
+
 class FileProgressStore implements ProgressStore {
 	readonly path: string;
 	readonly warnings: string[] = [];
-	readonly #conf: Conf<Record<string, unknown>> | undefined;
+	/** conf, once {@link preloadWriter} has loaded it and a save has needed it. */
+	#conf: Conf<Record<string, unknown>> | undefined;
+	readonly #projectName: string;
+	readonly #cwd: string | undefined;
+	readonly #configName: string;
+	#confFailed = false;
 	readonly #lockPath: string;
 	readonly #debounceMs: number;
 	readonly #maxWaitMs: number;
@@ -221,30 +302,13 @@ class FileProgressStore implements ProgressStore {
 		this.#debounceMs = Math.max(0, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
 		this.#maxWaitMs = Math.max(this.#debounceMs, options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS);
 		const configName = options.configName ?? 'progress';
-		let conf: Conf<Record<string, unknown>> | undefined;
-		let filePath: string;
-		try {
-			conf = new Conf<Record<string, unknown>>({
-				projectName: options.projectName ?? 'newsreader',
-				...(options.cwd === undefined ? {} : {cwd: options.cwd}),
-				configName,
-				accessPropertiesByDotNotation: false,
-				clearInvalidConfig: false,
-				// Inert: conf must not parse (or rewrite) the file; we read it ourselves.
-				deserialize: () => ({}),
-				// Compact: the file is rewritten whole on each save (`progress export` is the pretty form).
-				serialize: (value) => `${JSON.stringify(value)}\n`,
-			});
-			filePath = conf.path;
-		} catch (error) {
-			// conf reads the file while constructing; only I/O errors (EISDIR, EACCES) get here.
-			filePath = (error as NodeJS.ErrnoException).path ?? path.resolve(options.cwd ?? '.', `${configName}.json`);
-			this.#disable(`Cannot read the progress file ${filePath} (${errorText(error)}).`);
-		}
-		this.#conf = conf;
+		this.#projectName = options.projectName ?? 'newsreader';
+		this.#cwd = options.cwd;
+		const filePath = path.resolve(options.cwd ?? configDir(this.#projectName), `${configName}.json`);
+		this.#configName = configName;
 		this.path = filePath;
 		this.#lockPath = `${filePath}.lock`;
-		if (conf) this.#load();
+		this.#load();
 	}
 
 	// ------------------------------------------------------------ loading and saving
@@ -382,12 +446,35 @@ class FileProgressStore implements ProgressStore {
 		this.#timer.unref();
 	}
 
+	/** Writes the data: through conf once it is loaded, else with the same atomic pattern ourselves. */
+	#write(): void {
+		if (!this.#conf && LoadedConf && !this.#confFailed) {
+			try {
+				this.#conf = new LoadedConf({
+					projectName: this.#projectName,
+					...(this.#cwd === undefined ? {} : {cwd: this.#cwd}),
+					configName: this.#configName,
+					accessPropertiesByDotNotation: false,
+					clearInvalidConfig: false,
+					// Inert: conf must not parse (or rewrite) the file; we read it ourselves.
+					deserialize: () => ({}),
+					serialize,
+				});
+			} catch {
+				// conf reads the file while constructing; on any trouble our own writer carries on.
+				this.#confFailed = true;
+			}
+		}
+		if (this.#conf) this.#conf.store = this.#data as unknown as Record<string, unknown>;
+		else writeAtomicSync(this.path, serialize(this.#data));
+	}
+
 	flush(): void {
 		if (this.#timer) {
 			clearTimeout(this.#timer);
 			this.#timer = undefined;
 		}
-		if (!this.#dirty || this.#disabled || !this.#conf) return;
+		if (!this.#dirty || this.#disabled) return;
 		const release = acquireLock(this.#lockPath);
 		try {
 			if (!this.#replace) {
@@ -402,7 +489,7 @@ class FileProgressStore implements ProgressStore {
 					throw disk.error;
 				}
 			}
-			this.#conf.store = this.#data as unknown as Record<string, unknown>;
+			this.#write();
 			this.#written = this.#stamp();
 			this.#dirty = false;
 			this.#replace = false;

@@ -247,12 +247,16 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 	}
 
 	// ----- quiz
-	const questions = useMemo(() => (module && analysis ? module.quiz.generateQuestions(story, analysis) : undefined), [module, analysis]);
+	// Questions are generated when first needed (t, review): on a large story this takes a while.
+	const questionCache = useRef<ReturnType<NonNullable<typeof module>['quiz']['generateQuestions']> | undefined>(undefined);
+	const questionsNow = () => (module && analysis ? (questionCache.current ??= module.quiz.generateQuestions(story, analysis)) : undefined);
 	/** The story's cards as the store keeps them (JSON); the quiz functions read JSON cards. */
 	const cardsNow = (): Readonly<Record<string, unknown>> => progress.cards(keys.story);
-	const due = module && questions ? module.quiz.dueFacts(cardsNow(), clock()).filter((f) => questions.some((q) => q.factId === f)).length : undefined;
+	// Cards only ever exist for this story's facts, so the due count needs no questions.
+	const due = module && analysis ? module.quiz.dueFacts(cardsNow(), clock()).length : undefined;
 
 	function startQuiz(kind: 'round' | 'review'): void {
+		const questions = questionsNow();
 		if (!module || !analysis || !questions) return dispatch({type: 'flash', message: 'Still analysing the story…'});
 		const usable = questions.filter((q) => !progress.isReported(keys.story, q.id));
 		const reason = module.quiz.notEnoughMaterial(story, analysis, usable);
@@ -280,11 +284,11 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 
 	const reviewStarted = useRef(false);
 	useEffect(() => {
-		if (startReview && !reviewStarted.current && questions) {
+		if (startReview && !reviewStarted.current && module && analysis) {
 			reviewStarted.current = true;
 			startQuiz('review');
 		}
-	}, [questions]);
+	}, [module, analysis]);
 
 	useInput((input, key) => {
 		if (state.screen === 'quiz' && state.quiz && !state.help) {
@@ -378,12 +382,13 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 	// truncation inside flex rows can run one column over).
 	const width = size.columns - 1;
 	if (tooSmall) {
+		// Wrapped within the real size: at 20x5 the whole message still shows.
 		return (
-			<Box flexDirection="column" height={Math.max(1, frameHeight)}>
-				<Text {...theme.warning} wrap="truncate-end">
+			<Box flexDirection="column" height={Math.max(1, frameHeight)} width={Math.max(1, width)} overflow="hidden">
+				<Text {...theme.warning}>
 					Terminal too small: need at least {MIN_COLUMNS}x{MIN_ROWS}, have {size.columns}x{size.rows}.
 				</Text>
-				{frameHeight > 1 ? <Text {...theme.muted} wrap="truncate-end">Enlarge the window, or press Q to quit.</Text> : null}
+				<Text {...theme.muted}>Enlarge the window, or press Q to quit.</Text>
 			</Box>
 		);
 	}
@@ -411,7 +416,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 	} else if (state.help) {
 		body = <HelpOverlay theme={theme} screen={screen} width={width} height={screenHeight} />;
 	} else if (screen === 'overview') {
-		const stats = module && questions ? module.quiz.quizStats(progress.history(keys.story), cardsNow(), clock()) : undefined;
+		const stats = module && analysis ? module.quiz.quizStats(progress.history(keys.story), cardsNow(), clock()) : undefined;
 		const quizNote =
 			due === undefined
 				? ''

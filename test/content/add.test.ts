@@ -6,6 +6,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {addUrls, articleMarkdown, dataDir, fetchPage, FetchError, savedStoryFolders, slugify, storiesDir} from '../../src/content/add.js';
 import {loadStory} from '../../src/content/load.js';
 import {body, cleanTemp, fixtures, tempDir} from './helpers.js';
+import '../helpers/nlp.js';
 
 afterAll(cleanTemp);
 

@@ -4,6 +4,7 @@ import {extractHtml, HTML_TEXT_NOTE, loadHtmlModules, NoArticleError, type HtmlM
 import {loadStoryAsync, readArticleFile} from '../../src/content/load.js';
 import type {Article} from '../../src/core/types.js';
 import {body, cleanTemp, expectExactOffsets, fixtures, paragraphs, tempDir, writeFiles} from './helpers.js';
+import '../helpers/nlp.js';
 
 let mods: HtmlModules;
 beforeAll(async () => {

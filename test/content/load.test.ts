@@ -16,6 +16,7 @@ import {
 } from '../../src/content/load.js';
 import {getNlp} from '../../src/core/segment.js';
 import {body, cleanTemp, expectExactOffsets, fixtures, tempDir, writeFiles} from './helpers.js';
+import '../helpers/nlp.js';
 
 afterAll(cleanTemp);
 

@@ -5,6 +5,7 @@ import {loadStory, markupSpans, readArticleFile} from '../../src/content/load.js
 import {loadedHtmlModules} from '../../src/content/html.js';
 import {inlineMarkupSpans, prepareMarkdown} from '../../src/content/markdown.js';
 import {body, cleanTemp, expectExactOffsets, fixtures, paragraphs, tempDir, writeFiles} from './helpers.js';
+import '../helpers/nlp.js';
 
 afterAll(cleanTemp);
 

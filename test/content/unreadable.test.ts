@@ -2,6 +2,7 @@ import {chmodSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, describe, expect, it, vi} from 'vitest';
 import {cleanTemp, tempDir, writeFiles} from './helpers.js';
+import '../helpers/nlp.js';
 
 // Root can read anything, so "permission denied" is simulated by making readFileSync fail with
 // EACCES for files named unreadable*; everything else reads normally.

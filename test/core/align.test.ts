@@ -6,6 +6,7 @@ import {featureSpace, sentenceFeatures, sharedWeight, termKinds} from '../../src
 import {porterStem} from '../../src/core/align/stem.js';
 import {dateKeys, tokenize} from '../../src/core/align/text.js';
 import type {Article} from '../../src/core/types.js';
+import '../helpers/nlp.js';
 
 /** An article whose paragraphs are the given lines. */
 function article(id: string, paragraphs: readonly string[], date = '2024-03-10'): Article {

@@ -11,6 +11,7 @@ import {parseArticle} from '../../src/core/article.js';
 import {attributeStory} from '../../src/core/quotes/index.js';
 import {buildSearchIndex, search} from '../../src/core/search.js';
 import {displayText, layoutArticle} from '../../src/ui/layout.js';
+import '../helpers/nlp.js';
 
 /** Text that looks like news with hostile bits: quotes of every kind, newlines, controls, wide chars. */
 const pieces = fc.constantFrom(

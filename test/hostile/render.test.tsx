@@ -1,37 +1,22 @@
-import {mkdtempSync, rmSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {parseArticle} from '../../src/core/article.js';
 import {analyzeStory} from '../../src/core/analysis.js';
 import {buildStory} from '../../src/content/load.js';
-import {openProgressStore, type ProgressStore} from '../../src/store/index.js';
 import {App} from '../../src/ui/App.js';
 import {noColorTheme} from '../../src/ui/theme.js';
 import {KEY, lines, press, ready, type Rendered} from '../helpers/ink.js';
+import {useHarness} from '../helpers/harness.js';
+import '../helpers/nlp.js';
 
-let dir: string;
-let store: ProgressStore;
-let app: Rendered | undefined;
-beforeEach(() => {
-	dir = mkdtempSync(path.join(os.tmpdir(), 'nr-hostile-'));
-	store = openProgressStore({cwd: dir, debounceMs: 0});
-});
-afterEach(() => {
-	app?.unmount();
-	app?.cleanup();
-	app = undefined;
-	store.close();
-	rmSync(dir, {recursive: true, force: true});
-});
+const h = useHarness();
 
 async function show(texts: {text: string; outlet: string; title?: string}[], size = {columns: 60, rows: 20}) {
 	const story = buildStory(texts.map((t, i) => parseArticle(t.text, {id: `a${i}`, outlet: t.outlet, ...(t.title && {title: t.title})})), 'Hostile \u001b]0;owned\u0007story');
-	app = render(<App story={story} progress={store} analysis={analyzeStory(story)} size={size} theme={noColorTheme} />);
-	await ready(app);
-	return app;
+	h.app = render(<App story={story} progress={h.store} analysis={analyzeStory(story)} size={size} theme={noColorTheme} />);
+	await ready(h.app);
+	return h.app;
 }
 
 const ESC = /[\u001b\u009b\u009d\u0007\u0000]/;
@@ -100,16 +85,51 @@ describe('unexpected errors', () => {
 		const original = console.error;
 		console.error = () => {}; // React logs caught errors; keep the test output clean
 		try {
-			app = render(
+			h.app = render(
 				<ErrorBoundary onError={(e) => errors.push(e)}>
 					<Boom />
 				</ErrorBoundary>,
 			);
-			await ready(app);
+			await ready(h.app);
 		} finally {
 			console.error = original;
 		}
 		expect(errors).toHaveLength(1);
-		expect(String(app.lastFrame() ?? '')).not.toMatch(/boom|at \w+ \(/);
+		expect(String(h.app.lastFrame() ?? '')).not.toMatch(/boom|at \w+ \(/);
+	});
+});
+
+describe('hostile terminals', () => {
+	it('a resize storm ends in a frame that fits the final size, focus kept', async () => {
+		const {App: AppC} = await import('../../src/ui/App.js');
+		const {loadSeedArticles} = await import('../helpers/seedStory.js');
+		const seed = buildStory(loadSeedArticles(), 'Seed');
+		h.app = render(<AppC story={seed} progress={h.store} theme={noColorTheme} />);
+		const out = h.app.stdout as unknown as {columns: number; rows: number; emit: (e: string) => void};
+		Object.defineProperty(out, 'columns', {value: 100, writable: true, configurable: true});
+		Object.defineProperty(out, 'rows', {value: 30, writable: true, configurable: true});
+		await ready(h.app);
+		await press(h.app, KEY.enter, 'j', 'j');
+		let seedRng = 7;
+		const rnd = (n: number) => (seedRng = (seedRng * 1103515245 + 12345) % 2147483648) % n;
+		for (let i = 0; i < 60; i++) {
+			out.columns = 20 + rnd(140);
+			out.rows = 5 + rnd(50);
+			out.emit('resize');
+		}
+		out.columns = 70;
+		out.rows = 20;
+		out.emit('resize');
+		await new Promise((r) => setTimeout(r, 80));
+		for (const l of lines(h.app)) expect(stringWidth(l)).toBeLessThanOrEqual(69);
+		expect(lines(h.app).length).toBeLessThanOrEqual(19);
+		expect(lines(h.app)[0]).toContain('3/12');
+	});
+
+	it('a 20x5 terminal gets the too-small message within its size', async () => {
+		const a = await show([{text: 'Some text here for the article body. Another sentence.', outlet: 'Tiny'}], {columns: 20, rows: 5});
+		expect(a.lastFrame()).toContain('Terminal too');
+		expect(lines(a).length).toBeLessThanOrEqual(4);
+		for (const l of lines(a)) expect(stringWidth(l)).toBeLessThanOrEqual(20);
 	});
 });

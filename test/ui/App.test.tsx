@@ -1,41 +1,25 @@
-import {mkdtempSync, rmSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
-import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {analyzeStory} from '../../src/core/analysis.js';
 import {buildStory} from '../../src/content/load.js';
-import {openProgressStore, type ProgressStore} from '../../src/store/index.js';
+import {openProgressStore} from '../../src/store/index.js';
 import {App, storyKeys} from '../../src/ui/App.js';
 import {KEYMAP} from '../../src/ui/keymap.js';
 import {noColorTheme, pickTheme} from '../../src/ui/theme.js';
 import {loadSeedArticles} from '../helpers/seedStory.js';
 import {KEY, lines, press, ready, type Rendered} from '../helpers/ink.js';
+import {useHarness} from '../helpers/harness.js';
 
 const story = buildStory(loadSeedArticles(), 'Seed story');
-let dir: string;
-let store: ProgressStore;
-let app: Rendered | undefined;
-
-beforeEach(() => {
-	dir = mkdtempSync(path.join(os.tmpdir(), 'nr-ui-'));
-	store = openProgressStore({cwd: dir, debounceMs: 0});
-});
-afterEach(() => {
-	app?.unmount();
-	app?.cleanup();
-	app = undefined;
-	store.close();
-	rmSync(dir, {recursive: true, force: true});
-});
+const h = useHarness();
 
 const analysis = analyzeStory(story);
 
 async function start(size = {columns: 100, rows: 30}, onQuit?: () => void, analysed = false) {
-	app = render(<App story={story} progress={store} size={size} theme={noColorTheme} {...(onQuit && {onQuit})} {...(analysed && {analysis})} />);
-	await ready(app);
-	return app;
+	h.app = render(<App story={story} progress={h.store} size={size} theme={noColorTheme} {...(onQuit && {onQuit})} {...(analysed && {analysis})} />);
+	await ready(h.app);
+	return h.app;
 }
 
 const header = (a: Rendered) => lines(a)[0] ?? '';
@@ -72,7 +56,7 @@ describe('story overview', () => {
 		await press(a, 'q');
 		expect(quit).toHaveBeenCalledTimes(1);
 		const quit2 = vi.fn();
-		app?.unmount();
+		h.app?.unmount();
 		const b = await start(undefined, quit2);
 		await press(b, KEY.enter, 'Q');
 		expect(quit2).toHaveBeenCalledTimes(1);
@@ -168,7 +152,7 @@ describe('frame size', () => {
 			await press(a, '\t');
 			check();
 			a.unmount();
-			app = undefined;
+			h.app = undefined;
 		}
 	});
 
@@ -183,7 +167,7 @@ describe('frame size', () => {
 		const a = await start({columns: 100, rows: 30});
 		await press(a, KEY.enter, 'j', 'j', 'j', 'j', 'j');
 		expect(header(a)).toContain('6/12');
-		a.rerender(<App story={story} progress={store} size={{columns: 50, rows: 16}} theme={noColorTheme} />);
+		a.rerender(<App story={story} progress={h.store} size={{columns: 50, rows: 16}} theme={noColorTheme} />);
 		await press(a);
 		await new Promise((r) => setTimeout(r, 50));
 		expect(header(a)).toContain('6/12');
@@ -194,19 +178,19 @@ describe('frame size', () => {
 	});
 
 	it('follows real resize events from the terminal', async () => {
-		app = render(<App story={story} progress={store} theme={noColorTheme} />);
-		const out = app.stdout as unknown as {columns: number; rows: number; emit: (e: string) => void};
+		h.app = render(<App story={story} progress={h.store} theme={noColorTheme} />);
+		const out = h.app.stdout as unknown as {columns: number; rows: number; emit: (e: string) => void};
 		Object.defineProperty(out, 'columns', {value: 100, writable: true, configurable: true});
 		Object.defineProperty(out, 'rows', {value: 30, writable: true, configurable: true});
-		await ready(app);
-		await press(app, KEY.enter, 'j');
+		await ready(h.app);
+		await press(h.app, KEY.enter, 'j');
 		out.columns = 45;
 		out.rows = 12;
 		out.emit('resize');
 		await new Promise((r) => setTimeout(r, 60));
-		for (const l of lines(app)) expect(stringWidth(l)).toBeLessThanOrEqual(44);
-		expect(lines(app).length).toBeLessThanOrEqual(11);
-		expect(header(app)).toContain('2/12');
+		for (const l of lines(h.app)) expect(stringWidth(l)).toBeLessThanOrEqual(44);
+		expect(lines(h.app).length).toBeLessThanOrEqual(11);
+		expect(header(h.app)).toContain('2/12');
 	});
 
 	it('below 40x10 says the terminal is too small', async () => {
@@ -221,18 +205,18 @@ describe('progress', () => {
 		const a = await start();
 		await press(a, KEY.enter, 'j', 'j', 'j');
 		await press(a, 'q', 'q');
-		store.flush();
+		h.store.flush();
 		const keys = storyKeys(story);
-		const saved = store.getArticle(keys.story, keys.articles[0]!);
+		const saved = h.store.getArticle(keys.story, keys.articles[0]!);
 		expect(saved?.passageIndex).toBe(3);
 		expect(saved?.passageId).toBe(keys.passages[0]![3]);
-		app?.unmount();
-		const reopened = openProgressStore({cwd: dir, debounceMs: 0});
-		app = render(<App story={story} progress={reopened} size={{columns: 100, rows: 30}} theme={noColorTheme} />);
-		await ready(app);
-		expect(app.lastFrame()).toContain('33%'); // furthest passage 4 of 12
-		await press(app, KEY.enter);
-		expect(header(app)).toContain('4/12');
+		h.app?.unmount();
+		const reopened = openProgressStore({cwd: h.dir, debounceMs: 0});
+		h.app = render(<App story={story} progress={reopened} size={{columns: 100, rows: 30}} theme={noColorTheme} />);
+		await ready(h.app);
+		expect(h.app.lastFrame()).toContain('33%'); // furthest passage 4 of 12
+		await press(h.app, KEY.enter);
+		expect(header(h.app)).toContain('4/12');
 		reopened.close();
 	});
 

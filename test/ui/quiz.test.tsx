@@ -1,42 +1,26 @@
-import {mkdtempSync, rmSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {render} from 'ink-testing-library';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {analyzeStory} from '../../src/core/analysis.js';
 import {generateQuestions} from '../../src/core/quiz/index.js';
 import {buildStory} from '../../src/content/load.js';
-import {openProgressStore, type ProgressStore} from '../../src/store/index.js';
 import {App, storyKeys} from '../../src/ui/App.js';
 import {noColorTheme} from '../../src/ui/theme.js';
 import {loadSeedArticles} from '../helpers/seedStory.js';
 import {KEY, lines, press, ready, type Rendered} from '../helpers/ink.js';
+import {useHarness} from '../helpers/harness.js';
 
 const story = buildStory(loadSeedArticles(), 'Seed story');
 const analysis = analyzeStory(story);
 const all = generateQuestions(story, analysis);
 const keys = storyKeys(story);
-let dir: string;
-let store: ProgressStore;
-let app: Rendered | undefined;
-beforeEach(() => {
-	dir = mkdtempSync(path.join(os.tmpdir(), 'nr-quiz-'));
-	store = openProgressStore({cwd: dir, debounceMs: 0});
-});
-afterEach(() => {
-	app?.unmount();
-	app?.cleanup();
-	app = undefined;
-	store.close();
-	rmSync(dir, {recursive: true, force: true});
-});
+const h = useHarness();
 
 async function start(extra: {startReview?: boolean; now?: () => Date} = {}) {
-	app = render(<App story={story} progress={store} analysis={analysis} size={{columns: 110, rows: 40}} theme={noColorTheme} {...extra} />);
-	await ready(app);
+	h.app = render(<App story={story} progress={h.store} analysis={analysis} size={{columns: 110, rows: 40}} theme={noColorTheme} {...extra} />);
+	await ready(h.app);
 	// The analysis module (with the quiz code) loads after the first frame.
-	for (let i = 0; i < 100 && !app.lastFrame()!.includes('quiz: t') && !app.lastFrame()!.includes('due for review'); i++) await new Promise((r) => setTimeout(r, 20));
-	return app;
+	for (let i = 0; i < 100 && !h.app.lastFrame()!.includes('quiz: t') && !h.app.lastFrame()!.includes('due for review'); i++) await new Promise((r) => setTimeout(r, 20));
+	return h.app;
 }
 /** The question on screen, found by its prompt. */
 function current(a: Rendered) {
@@ -63,9 +47,9 @@ describe('quiz', () => {
 		const ev = story.articles.find((x) => x.meta.id === q.evidence[0]!.article)!;
 		expect(f).toContain(`${ev.meta.outlet}:`);
 		// The answer is recorded and the fact's card scheduled.
-		expect(store.history(keys.story)).toHaveLength(1);
-		expect(store.history(keys.story)[0]!.correct).toBe(true);
-		expect(store.getCard(keys.story, q.factId)).toBeDefined();
+		expect(h.store.history(keys.story)).toHaveLength(1);
+		expect(h.store.history(keys.story)[0]!.correct).toBe(true);
+		expect(h.store.getCard(keys.story, q.factId)).toBeDefined();
 	});
 
 	it('a wrong answer gives the right one; g opens the evidence in the reader and q comes back; r reports', async () => {
@@ -83,7 +67,7 @@ describe('quiz', () => {
 		expect(a.lastFrame()).toContain('Wrong');
 		await press(a, 'r');
 		expect(a.lastFrame()).toContain('Reported');
-		expect(store.isReported(keys.story, q.id)).toBe(true);
+		expect(h.store.isReported(keys.story, q.id)).toBe(true);
 		// The missed fact comes back after FSRS's first learning step (minutes, not days).
 		a.unmount();
 		const later = await start({now: () => new Date(Date.now() + 10 * 60_000)});

@@ -1,39 +1,22 @@
-import {mkdtempSync, rmSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {render} from 'ink-testing-library';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {analyzeStory} from '../../src/core/analysis.js';
 import {buildStory} from '../../src/content/load.js';
-import {openProgressStore, type ProgressStore} from '../../src/store/index.js';
 import {App} from '../../src/ui/App.js';
 import {whoRows} from '../../src/ui/components/WhoSaidWhat.js';
 import {noColorTheme} from '../../src/ui/theme.js';
 import {loadSeedArticles} from '../helpers/seedStory.js';
 import {KEY, lines, press, ready, type Rendered} from '../helpers/ink.js';
+import {useHarness} from '../helpers/harness.js';
 
 const story = buildStory(loadSeedArticles(), 'Seed story');
 const analysis = analyzeStory(story);
-let dir: string;
-let store: ProgressStore;
-let app: Rendered | undefined;
-
-beforeEach(() => {
-	dir = mkdtempSync(path.join(os.tmpdir(), 'nr-who-'));
-	store = openProgressStore({cwd: dir, debounceMs: 0});
-});
-afterEach(() => {
-	app?.unmount();
-	app?.cleanup();
-	app = undefined;
-	store.close();
-	rmSync(dir, {recursive: true, force: true});
-});
+const h = useHarness();
 
 async function start(rows = 40) {
-	app = render(<App story={story} progress={store} analysis={analysis} size={{columns: 110, rows}} theme={noColorTheme} />);
-	await ready(app);
-	return app;
+	h.app = render(<App story={story} progress={h.store} analysis={analysis} size={{columns: 110, rows}} theme={noColorTheme} />);
+	await ready(h.app);
+	return h.app;
 }
 const header = (a: Rendered) => lines(a)[0] ?? '';
 

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
+import {shorten} from '../../core/article.js';
 import type {Question} from '../../core/quiz/types.js';
 import type {Story} from '../../core/types.js';
 import {displayText, wrapSpan} from '../layout.js';
@@ -105,20 +106,27 @@ export function Quiz({
 	const q = view.questions[view.index]!;
 	const head = `${view.kind === 'review' ? 'Review' : 'Quiz'} · question ${view.index + 1} of ${total} · ${TYPE_LABEL[q.type] ?? q.type}`;
 	const prompt = wrapLines(displayText(q.prompt), cols, Math.max(1, height - 10));
+	// The question as it stands above both the choices and the feedback (bold while unanswered).
+	const stem = (
+		<>
+			<Text {...theme.muted} wrap="truncate-end">
+				{head}
+			</Text>
+			<Text> </Text>
+			{prompt.map((l, i) => (
+				<Text key={i} {...(view.answered ? {} : theme.headline)}>
+					{l}
+				</Text>
+			))}
+			<Text> </Text>
+		</>
+	);
 	if (!view.answered) {
-		const items = q.choices.map((c, i) => ({key: `${i}`, label: `${i + 1}. ${displayText(c).replace(/\s+/g, ' ')}`, value: i}));
+		// At most two lines per choice, so a long quote cannot push the frame past the terminal.
+		const items = q.choices.map((c, i) => ({key: `${i}`, label: `${i + 1}. ${shorten(displayText(c), cols * 2 - 12)}`, value: i}));
 		return (
 			<Box flexDirection="column" width={width} height={height}>
-				<Text {...theme.muted} wrap="truncate-end">
-					{head}
-				</Text>
-				<Text> </Text>
-				{prompt.map((l, i) => (
-					<Text key={i} {...theme.headline}>
-						{l}
-					</Text>
-				))}
-				<Text> </Text>
+				{stem}
 				<SelectInput key={`${view.index}:${q.id}`} items={items} onSelect={(item) => onAnswer(item.value)} />
 			</Box>
 		);
@@ -128,14 +136,7 @@ export function Quiz({
 	const room = Math.max(1, height - prompt.length - q.choices.length - 7);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Text {...theme.muted} wrap="truncate-end">
-				{head}
-			</Text>
-			<Text> </Text>
-			{prompt.map((l, i) => (
-				<Text key={i}>{l}</Text>
-			))}
-			<Text> </Text>
+			{stem}
 			{q.choices.map((c, i) => {
 				const right = i === q.answer;
 				const picked = i === a.choice;

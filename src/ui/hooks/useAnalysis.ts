@@ -1,6 +1,7 @@
 import {useEffect, useState} from 'react';
 import type {StoryAnalysis} from '../../core/analysis.js';
 import type {Story} from '../../core/types.js';
+import {loadCachedAnalysis, saveAnalysis} from '../../store/cache.js';
 
 /** The analysis module, loaded after the first frame (it is large: attribution, alignment, search). */
 export type AnalysisModule = typeof import('../../core/analysis.js');
@@ -17,6 +18,8 @@ export interface AnalysisProgress {
 }
 
 const STAGE_COUNT = 2;
+/** Larger analyses are not cached (writing them would stall the reader for seconds). */
+const SAVE_LIMIT_LINKS = 200_000;
 
 /**
  * Load the analysis code and analyse the story after the first frame, one stage per macrotask,
@@ -30,9 +33,13 @@ export function useAnalysis(story: Story, precomputed?: StoryAnalysis): Analysis
 	useEffect(() => {
 		let cancelled = false;
 		let timer: NodeJS.Timeout | undefined;
-		void import('../../core/analysis.js').then((module) => {
+		void import('../../core/analysis.js').then(async (module) => {
 			if (cancelled) return;
 			if (precomputed) return setState({analysis: precomputed, module, done: STAGE_COUNT, total: STAGE_COUNT});
+			// A story analysed before (same content) comes from the cache; a bad entry is just recomputed.
+			const cached = await loadCachedAnalysis(story).catch(() => undefined);
+			if (cancelled) return;
+			if (cached) return setState({analysis: cached, module, done: STAGE_COUNT, total: STAGE_COUNT});
 			const stages = module.analysisStages(story);
 			let partial: Partial<StoryAnalysis> = {};
 			let i = 0;
@@ -40,7 +47,10 @@ export function useAnalysis(story: Story, precomputed?: StoryAnalysis): Analysis
 				if (cancelled) return;
 				const stage = stages[i];
 				if (!stage) {
-					setState({analysis: partial as StoryAnalysis, module, done: stages.length, total: stages.length});
+					const analysis = partial as StoryAnalysis;
+					setState({analysis, module, done: stages.length, total: stages.length});
+					// Save later, off the first keystrokes: a very large story's cache entry takes a while to write.
+					if (analysis.alignment.links.length <= SAVE_LIMIT_LINKS) timer = setTimeout(() => void saveAnalysis(story, analysis).catch(() => undefined), 1000);
 					return;
 				}
 				partial = {...partial, ...stage.run(partial)};

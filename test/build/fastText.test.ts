@@ -1,0 +1,65 @@
+import stringWidth from 'string-width';
+import {describe, expect, it} from 'vitest';
+// @ts-expect-error: a plain .mjs build helper without type declarations
+import fastStringWidth, {lazySegmenter, segmentsOf, SIMPLE_GRAPHEMES, SIMPLE_WIDTH} from '../../scripts/fast-text.mjs';
+
+type Seg = {segment: string; index: number};
+const fast = fastStringWidth as (s: unknown, o?: object) => number;
+const simple = SIMPLE_WIDTH as RegExp;
+const segments = segmentsOf as (s: {segment(t: string): Iterable<Seg>}, t: string) => Iterable<Seg>;
+const lazy = lazySegmenter as (l?: string, o?: Intl.SegmenterOptions) => {segment(t: string): Iterable<Seg>};
+
+/** Every character the fast path accepts. */
+function simpleChars(): string[] {
+	const out: string[] = [];
+	for (let c = 0; c <= 0xffff; c++) {
+		const ch = String.fromCharCode(c);
+		if (c >= 0xd800 && c <= 0xdfff) continue;
+		if (simple.test(ch)) out.push(ch);
+	}
+	return out;
+}
+
+describe('the bundle’s fast text measuring', () => {
+	const chars = simpleChars();
+
+	it('gives every accepted character string-width’s width, alone and between others', () => {
+		expect(chars.length).toBeGreaterThan(700);
+		for (const ch of chars) {
+			expect(stringWidth(ch), `U+${ch.charCodeAt(0).toString(16)}`).toBe(1);
+			expect(stringWidth(`a${ch}${ch}a`), `U+${ch.charCodeAt(0).toString(16)} twice`).toBe(4);
+			expect(/\p{Extended_Pictographic}/u.test(ch)).toBe(false);
+		}
+	});
+
+	it('agrees with string-width on mixed strings, and defers on everything else', () => {
+		let x = 7;
+		const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+		for (let i = 0; i < 2000; i++) {
+			const s = Array.from({length: 1 + Math.floor(rnd() * 40)}, () => chars[Math.floor(rnd() * chars.length)]).join('');
+			expect(fast(s)).toBe(stringWidth(s));
+		}
+		for (const s of ['\u001b[1m“Bold” · text\u001b[22m', '\u001b]8;;http://x\u0007link\u001b]8;;\u0007', '', 'e\u0301', '日本語', '👍🏽 ok', '\u001b[31mred\u001b[0m', 'soft\u00adhyphen', '©', '\u200b', 'tab\there', 'a\u2028b'])
+			expect(fast(s), JSON.stringify(s)).toBe(stringWidth(s));
+		expect(fast('±½', {ambiguousIsNarrow: false})).toBe(stringWidth('±½', {ambiguousIsNarrow: false}));
+		expect(fast(42)).toBe(0);
+		expect(fast('\u001b[31m·\u001b[0m', {countAnsiEscapeCodes: true})).toBe(stringWidth('\u001b[31m·\u001b[0m', {countAnsiEscapeCodes: true}));
+	});
+
+	it('splits simple strings (and ANSI codes) into the graphemes Intl.Segmenter finds', () => {
+		expect((SIMPLE_GRAPHEMES as RegExp).test('\u001b[31m“Yes”\u001b[39m · \u001b]8;;x\u0007link')).toBe(true);
+		const seg = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+		const codes = ['\u001b[31m', '\u001b[39m', '\u001b[1m', '\u001b]8;;http://x\u0007', '\u001b]8;;\u0007'];
+		let x = 11;
+		const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+		const pick = () => (rnd() < 0.1 ? codes[Math.floor(rnd() * codes.length)]! : chars[Math.floor(rnd() * chars.length)]!);
+		const plain = (it: Iterable<Seg>) => [...it].map(({segment, index}) => [segment, index]);
+		for (let i = 0; i < 2000; i++) {
+			const s = Array.from({length: Math.floor(rnd() * 60)}, pick).join('');
+			expect(plain(segments(seg, s))).toEqual(plain(seg.segment(s)));
+		}
+		for (const s of ['e\u0301', 'a\r\nb', '👍🏽', '日本'])
+			expect(plain(segments(seg, s))).toEqual(plain(seg.segment(s)));
+		expect(plain(lazy(undefined, {granularity: 'grapheme'}).segment('ab'))).toEqual([['a', 0], ['b', 1]]);
+	});
+});
