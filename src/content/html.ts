@@ -29,7 +29,11 @@ let modules: HtmlModules | undefined;
 export async function loadHtmlModules(): Promise<HtmlModules> {
 	if (modules) return modules;
 	const [linkedom, readability] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
-	modules = {parseHTML: linkedom.parseHTML as unknown as HtmlModules['parseHTML'], Readability: readability.Readability};
+	// readability is CommonJS: bundled, its exports sit on `default` (Node's own loader lifts them).
+	const cjs = (readability as unknown as {default?: {Readability?: typeof ReadabilityClass}}).default;
+	const Readability = readability.Readability ?? cjs?.Readability;
+	if (!Readability) throw new Error('the HTML reader (@mozilla/readability) failed to load');
+	modules = {parseHTML: linkedom.parseHTML as unknown as HtmlModules['parseHTML'], Readability};
 	return modules;
 }
 
