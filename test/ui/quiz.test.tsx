@@ -25,7 +25,10 @@ async function start(extra: {startReview?: boolean; now?: () => Date} = {}) {
 /** The question on screen, found by its prompt. */
 function current(a: Rendered) {
 	const f = a.lastFrame()!.replace(/\s+/g, ' ');
-	return all.find((q) => f.includes(q.prompt.replace(/\s+/g, ' ').slice(0, 60)))!;
+	const norm = (t: string) => t.replace(/\s+/g, ' ');
+	// Questions can share a prompt ("Which of these did X say?"): match the choices shown too.
+	const shown = all.filter((q) => f.includes(norm(q.prompt).slice(0, 150)) && q.choices.every((c) => f.includes(norm(c).slice(0, 25))));
+	return shown.sort((x, y) => y.prompt.length - x.prompt.length)[0]!;
 }
 /** Index (0-based) of a choice on screen, by its label. */
 function shownIndex(a: Rendered, label: string): number {

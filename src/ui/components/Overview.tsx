@@ -31,7 +31,7 @@ export function Overview({
 	width: number;
 	height: number;
 }) {
-	const outletW = Math.min(16, Math.max(6, ...story.articles.map((a) => a.meta.outlet.length)) + 2);
+	const outletW = Math.min(20, Math.max(6, ...story.articles.map((a) => a.meta.outlet.length)));
 	const dateW = 11;
 	const wordsW = 8;
 	const progW = 6;
@@ -60,7 +60,7 @@ export function Overview({
 						<Box width={3} flexShrink={0}>
 							<Text {...theme.muted}>{idx < 9 ? `${idx + 1}` : ' '}</Text>
 						</Box>
-						<Box width={outletW} flexShrink={0}>
+						<Box width={outletW} flexShrink={0} marginRight={1}>
 							<Text {...style} wrap="truncate-end">
 								{displayText(a.meta.outlet)}
 							</Text>

@@ -90,7 +90,7 @@ function Header({
 	carriers: number | undefined;
 }) {
 	const n = article.sentences.length;
-	const also = carriers === undefined ? '' : ` · in ${carriers} other${carriers === 1 ? '' : 's'}`;
+	const also = carriers === undefined ? '' : carriers === 0 ? ' · only here' : ` · in ${carriers} other${carriers === 1 ? '' : 's'}`;
 	const position = `${Math.min(n, pos.focus + 1)}/${n}${also} · ${outletIndex + 1} of ${outletCount}`;
 	return (
 		<Box width={width} height={1}>

@@ -121,7 +121,7 @@ export function WhoSaidWhat({
 								<Text {...theme.focusBar}>{sel ? '▌' : ' '}</Text>
 								<Text {...theme.muted}> {BRACKET[r.place]}</Text>
 							</Box>
-							<Box width={outletW} flexShrink={0}>
+							<Box width={outletW} flexShrink={0} marginRight={1}>
 								<Text {...theme.accent} wrap="truncate-end">
 									{displayText(story.articles[r.article]?.meta.outlet ?? '')}
 								</Text>
