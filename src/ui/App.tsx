@@ -483,9 +483,9 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		: state.help
 		? 'q/Esc/? close help'
 		: screen === 'overview'
-			? hint('overview', ['down', 'open', 'quiz', 'who', 'coverage', 'search', 'toggleRead', 'help', 'back'])
+			? hint('overview', ['down', 'open', 'quiz', 'who', 'coverage', 'search', 'toggleRead', 'back'])
 			: screen === 'reader'
-				? hint('reader', ['down', 'pageDown', 'nextOutlet', 'nextParallel', 'jumpBack', 'compare', 'who', 'coverage', 'search', 'quiz', 'help', 'back'])
+				? hint('reader', ['down', 'pageDown', 'nextOutlet', 'nextParallel', 'jumpBack', 'compare', 'who', 'coverage', 'search', 'quiz', 'back'])
 				: screen === 'quiz'
 					? state.quiz?.view.answered
 						? hint('quiz', ['nextQuestion', 'evidence', 'report', 'back'])
@@ -493,12 +493,12 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 							? 'Enter/q close'
 							: '1–4 answer  ↑↓ Enter choose  q stop'
 				: screen === 'compare'
-					? hint('compare', ['down', 'open', 'help', 'back'])
+					? hint('compare', ['down', 'open', 'back'])
 					: screen === 'who'
 					? state.who.editing
 						? 'type to filter  ↑↓ move  Enter keep  Esc clear'
-						: hint('who', ['down', 'open', 'search', 'help', 'back'])
-					: hint('coverage', ['down', 'open', 'sort', 'switchView', 'nextOutlet', 'help', 'back']);
+						: hint('who', ['down', 'open', 'search', 'back'])
+					: hint('coverage', ['down', 'open', 'sort', 'switchView', 'nextOutlet', 'back']);
 	const busy = !analysis && stage;
 	let note = screen === 'reader' && progressRows[state.article]?.read ? 'read' : '';
 	if (screen === 'reader' && state.search.last && !state.search.open && pos) {
@@ -527,7 +527,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 					</Text>
 				</Box>
 			) : (
-				<StatusBar theme={theme} width={width} hints={hints} note={note} />
+				<StatusBar theme={theme} width={width} hints={hints} note={note} help={!state.help && !state.search.open && !(screen === 'who' && state.who.editing)} />
 			)}
 		</Box>
 	);

@@ -85,7 +85,7 @@ export function Library({
 					);
 				})}
 			</Box>
-			<StatusBar theme={theme} width={width} hints="j/k move  Enter open  q quit" />
+			<StatusBar theme={theme} width={width} hints="j/k move  Enter open  q quit" help={false} />
 		</Box>
 	);
 }

@@ -137,6 +137,8 @@ describe('frame size', () => {
 				const ls = lines(a);
 				expect(ls.length).toBeLessThanOrEqual(size.rows - 1);
 				for (const l of ls) expect(stringWidth(l)).toBeLessThanOrEqual(size.columns - 1);
+				// The status bar (key hints) is still the last line: nothing pushed it off the frame.
+				expect(ls.at(-1)).toMatch(/\? help$|close help/);
 			};
 			check();
 			await press(a, KEY.enter);

@@ -1,4 +1,5 @@
 import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {analyzeStory} from '../../src/core/analysis.js';
 import {generateQuestions} from '../../src/core/quiz/index.js';
@@ -61,7 +62,7 @@ describe('quiz', () => {
 		const q = current(a);
 		const wrong = q.choices.findIndex((_, i) => i !== q.answer);
 		await press(a, String(shownIndex(a, q.choices[wrong]!) + 1));
-		expect(a.lastFrame()).toContain(`Wrong: the answer is ${q.choices[q.answer]}`);
+		expect(a.lastFrame()!.replace(/\s+/g, ' ')).toContain(`Wrong: the answer is ${q.choices[q.answer]!.replace(/\s+/g, ' ').slice(0, 20)}`);
 		await press(a, 'g');
 		const ev = story.articles.find((x) => x.meta.id === q.evidence[0]!.article)!;
 		expect(lines(a)[0]).toContain(ev.meta.outlet);
@@ -106,5 +107,29 @@ describe('quiz', () => {
 		await new Promise((r) => setTimeout(r, 50));
 		expect(a.lastFrame()).toContain('Review · question 1 of 1');
 		expect(current(a).factId).toBe(q.factId);
+	});
+});
+
+describe('quiz frame', () => {
+	it('never grows past the terminal, for questions and feedback, at small sizes', async () => {
+		for (const size of [{columns: 40, rows: 12}, {columns: 60, rows: 16}]) {
+			h.app = render(<App story={story} progress={h.store} analysis={analysis} size={size} theme={noColorTheme} />);
+			const a = h.app;
+			await ready(a);
+			for (let i = 0; i < 100 && !a.lastFrame()!.includes('quiz: t'); i++) await new Promise((r) => setTimeout(r, 20));
+			await press(a, 't');
+			for (let k = 0; k < 10; k++) {
+				expect(lines(a).length).toBeLessThanOrEqual(size.rows - 1);
+				// The status bar is still the last line (a body too tall would push it off the frame).
+				expect(lines(a).at(-1)).toMatch(/answer|q stop/);
+				await press(a, String((k % 3) + 1));
+				expect(lines(a).length).toBeLessThanOrEqual(size.rows - 1);
+				expect(lines(a).at(-1)).toMatch(/next|back/);
+				for (const l of lines(a)) expect(stringWidth(l)).toBeLessThanOrEqual(size.columns);
+				await press(a, KEY.enter);
+			}
+			a.unmount();
+			h.app = undefined;
+		}
 	});
 });

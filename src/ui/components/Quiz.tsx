@@ -148,7 +148,7 @@ export function Quiz({
 			})}
 			<Text> </Text>
 			<Text {...(a.correct ? theme.success : theme.error)} bold>
-				{a.correct ? 'Right.' : `Wrong: the answer is ${displayText(q.choices[q.answer] ?? '')}.`}
+				{a.correct ? 'Right.' : `Wrong: the answer is ${shorten(displayText(q.choices[q.answer] ?? ''), Math.max(10, cols - 24))}`}
 			</Text>
 			{ev ? (
 				<>
