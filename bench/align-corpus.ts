@@ -8,20 +8,12 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArticle} from '../src/core/article.js';
 import type {Article} from '../src/core/types.js';
+import {mulberry32} from '../src/core/rng.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** mulberry32 (src/core/rng.ts): the corpus's seeded PRNG. */
+export const prng = mulberry32;
 
 const SWAPS: Record<string, readonly string[]> = {
 	talks: ['discussions', 'negotiations', 'consultations'],

@@ -14,23 +14,14 @@ import {parseArticle} from '../src/core/article.js';
 import {loadNlp} from '../src/core/segment.js';
 import {attributeStory} from '../src/core/quotes/index.js';
 import type {Article} from '../src/core/types.js';
+import {mulberry32} from '../src/core/rng.js';
 
 await loadNlp(); // the sentence model loads on demand
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const n = Number(process.argv[2] ?? 500);
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+const prng = mulberry32;
 
 const seedDir = path.join(root, 'seeds');
 const seeds = readdirSync(seedDir)

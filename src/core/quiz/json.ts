@@ -1,19 +1,8 @@
 /** The `newsreader quiz --json` document (contract: the shared eval README). */
-import type {Evidence, Question, QuestionType} from './types.js';
+import type {Question} from './types.js';
 
-/** One question as `newsreader quiz --json` prints it. */
-export interface QuizQuestionJson {
-	readonly id: string;
-	readonly type: QuestionType;
-	readonly prompt: string;
-	readonly choices: readonly string[];
-	readonly answer: number;
-	readonly quote?: string;
-	readonly evidence: readonly Evidence[];
-	readonly factId: string;
-	readonly speaker?: string;
-	readonly explanation?: string;
-}
+/** One question as `newsreader quiz --json` prints it: the question less its internal ranking score. */
+export type QuizQuestionJson = Omit<Question, 'score'>;
 
 /** The `newsreader quiz --json` document. */
 export interface QuizJson {

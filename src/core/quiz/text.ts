@@ -2,6 +2,7 @@
  * Small text and randomness helpers of the quiz engine: the scorer's normalisation, content
  * words for overlap checks, a content hash for stable ids and a seeded PRNG. Pure.
  */
+import {mulberry32} from '../rng.js';
 import {wordsOf} from '../quotes/group.js';
 
 /**
@@ -83,16 +84,9 @@ export function hashString(s: string, seed = 0): string {
 /** A random number generator: each call returns a float in [0, 1). */
 export type Rng = () => number;
 
-/** mulberry32: a small seeded PRNG (same seed, same sequence). */
+/** The quiz's seeded PRNG: mulberry32 on a scrambled seed (same seed, same sequence). */
 export function createRng(seed: number): Rng {
-	let a = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
+	return mulberry32(Math.trunc(seed) ^ 0x9e3779b9);
 }
 
 /** A PRNG derived from a seed and a string (so each question's draws do not depend on the others). */
