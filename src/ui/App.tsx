@@ -507,8 +507,9 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		note = `${counter} “${state.search.last.length > 16 ? `${state.search.last.slice(0, 15)}…` : state.search.last}”${note ? ` · ${note}` : ''}`;
 	}
 	return (
-		<Box flexDirection="column" height={frameHeight} width={width}>
-			<Box flexGrow={1} flexDirection="column">
+		<Box flexDirection="column" height={frameHeight} width={width} overflow="hidden">
+			{/* Clipped: whatever a screen draws, the frame stays within the terminal and the status bar shows. */}
+			<Box flexGrow={1} flexShrink={1} flexDirection="column" overflow="hidden">
 				{body}
 			</Box>
 			{message ? (

@@ -34,10 +34,11 @@ const TYPE_LABEL: Record<string, string> = {
 
 /** Lines of `text` wrapped at `cols`, at most `max` (the last one ellipsised if cut). */
 function wrapLines(text: string, cols: number, max: number): string[] {
+	if (max <= 0) return [];
 	const flat = text.replace(/\s+/g, ' ').trim();
 	const spans = wrapSpan(flat, 0, flat.length, cols).map((l) => flat.slice(l.start, l.end));
 	if (spans.length <= max) return spans;
-	const kept = spans.slice(0, Math.max(1, max));
+	const kept = spans.slice(0, max);
 	kept[kept.length - 1] = `${kept[kept.length - 1]!.replace(/.$/, '')}…`;
 	return kept;
 }
@@ -105,25 +106,31 @@ export function Quiz({
 	}
 	const q = view.questions[view.index]!;
 	const head = `${view.kind === 'review' ? 'Review' : 'Quiz'} · question ${view.index + 1} of ${total} · ${TYPE_LABEL[q.type] ?? q.type}`;
-	const prompt = wrapLines(displayText(q.prompt), cols, Math.max(1, height - 10));
+	// On a short terminal the spacer lines go first, and choices get one line each, so the
+	// prompt (often a quote) keeps its room and nothing grows past the frame.
+	const roomy = height >= 16;
+	const spacers = roomy ? 2 : 0;
+	const twoLineChoices = !view.answered && height - 1 - spacers - 2 >= q.choices.length * 2;
+	const choiceLines = view.answered ? q.choices.length + 2 : q.choices.length * (twoLineChoices ? 2 : 1);
+	const prompt = wrapLines(displayText(q.prompt), cols, Math.max(1, height - 1 - spacers - choiceLines));
 	// The question as it stands above both the choices and the feedback (bold while unanswered).
 	const stem = (
 		<>
 			<Text {...theme.muted} wrap="truncate-end">
 				{head}
 			</Text>
-			<Text> </Text>
+			{roomy ? <Text> </Text> : null}
 			{prompt.map((l, i) => (
 				<Text key={i} {...(view.answered ? {} : theme.headline)}>
 					{l}
 				</Text>
 			))}
-			<Text> </Text>
+			{roomy ? <Text> </Text> : null}
 		</>
 	);
 	if (!view.answered) {
 		// At most two lines per choice, so a long quote cannot push the frame past the terminal.
-		const items = q.choices.map((c, i) => ({key: `${i}`, label: `${i + 1}. ${shorten(displayText(c), cols * 2 - 12)}`, value: i}));
+		const items = q.choices.map((c, i) => ({key: `${i}`, label: `${i + 1}. ${shorten(displayText(c), twoLineChoices ? cols * 2 - 12 : cols - 6)}`, value: i}));
 		return (
 			<Box flexDirection="column" width={width} height={height}>
 				{stem}
@@ -133,7 +140,8 @@ export function Quiz({
 	}
 	const a = view.answered;
 	const ev = evidenceOf(story, q);
-	const room = Math.max(1, height - prompt.length - q.choices.length - 7);
+	// Lines left for the evidence: less the stem, the choices, the verdict and the outlet line.
+	const room = Math.max(0, height - 1 - spacers - prompt.length - q.choices.length - (roomy ? 1 : 0) - 2);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			{stem}
@@ -146,8 +154,8 @@ export function Quiz({
 					</Text>
 				);
 			})}
-			<Text> </Text>
-			<Text {...(a.correct ? theme.success : theme.error)} bold>
+			{roomy ? <Text> </Text> : null}
+			<Text {...(a.correct ? theme.success : theme.error)} bold wrap="truncate-end">
 				{a.correct ? 'Right.' : `Wrong: the answer is ${shorten(displayText(q.choices[q.answer] ?? ''), Math.max(10, cols - 24))}`}
 			</Text>
 			{ev ? (
