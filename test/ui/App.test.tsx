@@ -140,19 +140,31 @@ describe('frame size', () => {
 				// The status bar (key hints) is still the last line: nothing pushed it off the frame.
 				expect(ls.at(-1)).toMatch(/\? help$|close help/);
 			};
+			// Each screen's header is still its first line (a too-tall body makes Yoga overlap lines).
+			const first = (re: RegExp) => expect(lines(a)[0]).toMatch(re);
 			check();
+			first(/^Seed story/);
 			await press(a, KEY.enter);
 			check();
+			first(/^The Hill/);
 			await press(a, ' ', ' ', 'G');
 			check();
+			first(/^The Hill/);
 			await press(a, '?');
 			check();
+			first(/^Keys/);
 			await press(a, '?', 'c');
 			check();
+			first(/^Compare/);
 			await press(a, 'q', 'o');
 			check();
+			first(/^Coverage/);
 			await press(a, '\t');
 			check();
+			first(/^Only in/);
+			await press(a, 'q', 'w');
+			check();
+			first(/^Who said what/);
 			a.unmount();
 			h.app = undefined;
 		}
