@@ -65,5 +65,32 @@ for _ in $(seq 1 30); do [ -s "$work/exit" ] && break; sleep 0.1; done
 check "q q quits cleanly with exit 0" grep -qx "EXIT:0" "$work/exit"
 check "progress was saved to the config folder" sh -c "grep -qs '\"passageIndex\"' '$work/config/newsreader-nodejs/progress.json'"
 
+# Hostile terminals: TERM=dumb still works; SIGTERM and Ctrl-C leave the terminal usable.
+shell="$session-sh"
+tmux new-session -d -s "$shell" -x 80 -y 24 "env -u CI bash --norc --noprofile"
+sh_send() { tmux send-keys -t "$shell" "$@"; sleep 0.5; }
+sh_has() { tmux capture-pane -p -t "$shell" | grep -qF -- "$1"; }
+sh_wait() { for _ in $(seq 1 50); do sh_has "$1" && return 0; sleep 0.1; done; tmux capture-pane -p -t "$shell"; return 1; }
+run_env="CI=false XDG_CONFIG_HOME='$work/config2' NEWSREADER_CACHE_DIR='$work/cache'"
+sh_send "export PS1='READY\$ '; clear" Enter
+sh_send "env $run_env TERM=dumb '$bin'" Enter
+check "TERM=dumb shows the overview" sh_wait "5 articles"
+sleep 0.5
+sh_send "Q"
+check "TERM=dumb: Q quits" sh_wait "READY"
+sh_send "clear; env $run_env '$bin'; stty -a | grep -o 'icanon\\|-icanon' | head -1; echo TERM-DONE" Enter
+sh_wait "5 articles"
+sleep 0.5
+pkill -TERM -f "^node $work/prefix/bin/newsreader" || true
+check "after SIGTERM the terminal is back in canonical mode" sh_wait "TERM-DONE"
+check "after SIGTERM: icanon" sh -c "tmux -L '$session' capture-pane -p -t '$shell' | grep -B1 '^TERM-DONE' | grep -qx icanon"
+sh_send "clear; env $run_env '$bin'" Enter
+sh_wait "5 articles"
+sleep 0.5
+sh_send C-c
+sh_send "stty -a | grep -o 'icanon\\|-icanon' | head -1; echo CTRLC-DONE" Enter
+check "Ctrl-C quits and the terminal is back in canonical mode" sh_wait "CTRLC-DONE"
+check "after Ctrl-C: icanon" sh -c "tmux -L '$session' capture-pane -p -t '$shell' | grep -B1 '^CTRLC-DONE' | grep -qx icanon"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
