@@ -9,10 +9,7 @@ import {fileURLToPath} from 'node:url';
 import {parseArticle} from '../src/core/article.js';
 import type {Article} from '../src/core/types.js';
 import {mulberry32} from '../src/core/rng.js';
-import {loadNlp} from '../src/core/segment.js';
 
-// The corpus is parsed here, and the sentence model loads on demand.
-await loadNlp();
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

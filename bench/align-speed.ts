@@ -9,6 +9,9 @@ import path from 'node:path';
 import type {Article} from '../src/core/types.js';
 import {alignStory} from '../src/core/align/index.js';
 import {generatedCorpus, prng, readFolder} from './align-corpus.js';
+import {loadNlp} from '../src/core/segment.js';
+
+await loadNlp(); // the corpus is parsed below, and the sentence model loads on demand
 
 function bench(label: string, articles: Article[]): void {
 	const sentences = articles.reduce((n, a) => n + a.sentences.length, 0);

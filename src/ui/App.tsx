@@ -438,7 +438,9 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 			/>
 		);
 	} else if (screen === 'quiz' && state.quiz) {
-		body = <Quiz theme={theme} story={story} view={state.quiz.view} onAnswer={answer} width={width} height={screenHeight} />;
+		const finished = state.quiz.view.index >= state.quiz.view.questions.length;
+		const stats = finished && module ? module.quiz.quizStats(progress.history(keys.story), cardsNow(), clock()) : undefined;
+		body = <Quiz theme={theme} story={story} view={state.quiz.view} {...(stats && {stats})} onAnswer={answer} width={width} height={screenHeight} />;
 	} else if (screen === 'who' && analysis) {
 		body = (
 			<WhoSaidWhat

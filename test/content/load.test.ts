@@ -191,6 +191,17 @@ describe('bad input gives one clear line', () => {
 		expect(inputError(() => loadStory([path.join(dir, 'noise.txt')]))).toMatch(/looks like a binary file/);
 	});
 
+	it('a byte-order mark is dropped and offsets count from the text after it; CRLF line ends are kept', () => {
+		const dir = tempDir();
+		writeFiles(dir, {'bom.txt': '\ufeffA headline here\r\n\r\nThe minister said the talks went well. They will meet again.\r\n'});
+		const a = loadStory([path.join(dir, 'bom.txt')]).story.articles[0]!;
+		expect(a.text.startsWith('\ufeff')).toBe(false);
+		expect(a.text).toContain('\r\n');
+		expect(a.meta.title).toBe('A headline here');
+		const s = a.sentences.at(-1)!;
+		expect(a.text.slice(s.start, s.end)).toBe('They will meet again.');
+	});
+
 	it('an empty or blank file', () => {
 		const dir = tempDir();
 		writeFiles(dir, {'empty.txt': '', 'blank.txt': ' \n\n\t\n'});

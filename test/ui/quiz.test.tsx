@@ -87,6 +87,12 @@ describe('quiz', () => {
 			await press(a, KEY.enter);
 		}
 		expect(a.lastFrame()).toMatch(/Round done: \d+ of 10 right/);
+		// The story's stats over every round, by type, as saved with progress.
+		expect(a.lastFrame()).toContain('all rounds on this story');
+		const stored = h.store.history(keys.story);
+		expect(stored).toHaveLength(10);
+		const right = stored.filter((x) => x.correct).length;
+		expect(a.lastFrame()).toMatch(new RegExp(`overall\\s+${right}/10\\s+${right}/10`));
 		await press(a, KEY.enter);
 		expect(a.lastFrame()).toContain('10 answered');
 	});

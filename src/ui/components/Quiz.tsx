@@ -62,6 +62,7 @@ export function Quiz({
 	theme,
 	story,
 	view,
+	stats,
 	onAnswer,
 	width,
 	height,
@@ -69,6 +70,8 @@ export function Quiz({
 	theme: Theme;
 	story: Story;
 	view: QuizView;
+	/** The story's quiz stats over every round (answered, accuracy overall and by type, due). */
+	stats?: {answered: number; correct: number; byType: Record<string, {answered: number; correct: number}>; due: number};
 	onAnswer: (choice: number) => void;
 	width: number;
 	height: number;
@@ -85,18 +88,38 @@ export function Quiz({
 			byType.set(a.question.type, t);
 		}
 		const missed = view.answers.filter((a) => !a.correct);
+		// Two columns: this round, and every round on this story (saved with progress).
+		const types = [...new Set([...byType.keys(), ...Object.keys(stats?.byType ?? {})])];
+		const pct = (r: number, n: number) => (n ? `${Math.round((100 * r) / n)}%` : '–');
 		return (
 			<Box flexDirection="column" width={width} height={height}>
-				<Text {...theme.headline}>
-					{view.kind === 'review' ? 'Review' : 'Round'} done: {right} of {total} right ({Math.round((100 * right) / Math.max(1, total))}%)
+				<Text {...theme.headline} wrap="truncate-end">
+					{view.kind === 'review' ? 'Review' : 'Round'} done: {right} of {total} right ({pct(right, total)})
 				</Text>
 				<Text> </Text>
-				{[...byType].slice(0, Math.max(0, height - 6)).map(([t, s]) => (
-					<Text key={t} wrap="truncate-end">
-						<Text {...theme.muted}>{(TYPE_LABEL[t] ?? t).padEnd(18)}</Text>
-						{s.right}/{s.n}
+				<Text {...theme.muted} wrap="truncate-end">
+					{''.padEnd(18)}
+					{'this round'.padEnd(12)}
+					{stats ? 'all rounds on this story' : ''}
+				</Text>
+				{types.slice(0, Math.max(0, height - 8)).map((t) => {
+					const r = byType.get(t);
+					const all = stats?.byType[t];
+					return (
+						<Text key={t} wrap="truncate-end">
+							<Text {...theme.muted}>{(TYPE_LABEL[t] ?? t).padEnd(18)}</Text>
+							{(r ? `${r.right}/${r.n}` : '–').padEnd(12)}
+							{all ? `${all.correct}/${all.answered} (${pct(all.correct, all.answered)})` : ''}
+						</Text>
+					);
+				})}
+				{stats ? (
+					<Text wrap="truncate-end">
+						<Text {...theme.muted}>{'overall'.padEnd(18)}</Text>
+						{`${right}/${total}`.padEnd(12)}
+						{`${stats.correct}/${stats.answered} (${pct(stats.correct, stats.answered)}) · ${stats.due} due`}
 					</Text>
-				))}
+				) : null}
 				<Text> </Text>
 				<Text {...theme.muted} wrap="truncate-end">
 					{missed.length ? `${missed.length} missed ${missed.length === 1 ? 'question comes' : 'questions come'} back soon for review.` : 'Nothing missed: these facts come back later.'}

@@ -4,6 +4,8 @@ import type {Article, Span} from '../../core/types.js';
 import {displayText, topLine, type Layout, type Line, type ReaderPos} from '../layout.js';
 import type {Style, Theme} from '../theme.js';
 
+const NONE: readonly Span[] = [];
+
 /** Columns taken by the gutter left of the text. */
 export const GUTTER = 3;
 
@@ -24,7 +26,8 @@ const BodyLine = memo(function BodyLine({
 	theme,
 	text,
 	line,
-	focus,
+	focusStart,
+	focusEnd,
 	mark,
 	highlights,
 	quotes,
@@ -32,26 +35,32 @@ const BodyLine = memo(function BodyLine({
 	theme: Theme;
 	text: string;
 	line: Line;
-	focus: {start: number; end: number};
+	/** The focused sentence (absolute offsets); numbers, so memo sees when nothing changed. */
+	focusStart: number;
+	focusEnd: number;
 	/** Gutter mark: how many other outlets carry the passage starting on this line. */
 	mark: string;
-	/** Search matches on this line (absolute offsets). */
+	/** Search matches (absolute offsets, the whole article's: the same array every render). */
 	highlights: readonly Span[];
-	/** Quoted speech on this line (absolute offsets). */
+	/** Quoted speech (absolute offsets, the whole article's). */
 	quotes: readonly Span[];
 }) {
+	const focus = {start: focusStart, end: focusEnd};
+	const onLine = (h: Span) => h.end > line.start && h.start < line.end;
 	if (line.blank) return <Text> </Text>;
 	const base = roleStyle(theme, line);
 	const inFocus = Math.min(line.end, focus.end) > Math.max(line.start, focus.start);
 	// Cut the line where focus or a search match starts or ends, and style each piece.
 	const cuts = new Set<number>([line.start, line.end]);
-	for (const p of [focus, ...highlights, ...quotes]) for (const x of [p.start, p.end]) if (x > line.start && x < line.end) cuts.add(x);
+	const hl = highlights.filter(onLine);
+	const qs = quotes.filter(onLine);
+	for (const p of [focus, ...hl, ...qs]) for (const x of [p.start, p.end]) if (x > line.start && x < line.end) cuts.add(x);
 	const points = [...cuts].sort((a, b) => a - b);
 	const pieces = points.slice(0, -1).map((a, i) => {
 		const b = points[i + 1]!;
 		const focused = a >= focus.start && b <= focus.end;
-		const hit = highlights.some((h) => a >= h.start && b <= h.end);
-		const quoted = quotes.some((h) => a >= h.start && b <= h.end);
+		const hit = hl.some((h) => a >= h.start && b <= h.end);
+		const quoted = qs.some((h) => a >= h.start && b <= h.end);
 		const style = {...base, ...(quoted ? theme.quote : {}), ...(focused ? theme.focus : {}), ...(hit ? theme.match : {})};
 		return (
 			<Text key={a} {...style}>
@@ -123,8 +132,8 @@ export function Reader({
 	outletIndex,
 	outletCount,
 	marks,
-	highlights = [],
-	quotes = [],
+	highlights = NONE,
+	quotes = NONE,
 	info,
 }: {
 	theme: Theme;
@@ -176,10 +185,12 @@ export function Reader({
 						theme={theme}
 						text={article.text}
 						line={line}
-						focus={focus}
+						// Lines the focus does not touch get a constant, so memo skips them on j/k.
+						focusStart={line.end > focus.start && line.start < focus.end ? focus.start : -1}
+						focusEnd={line.end > focus.start && line.start < focus.end ? focus.end : -1}
 						mark={markOf(top + i)}
-						highlights={highlights.filter((h) => h.end > line.start && h.start < line.end)}
-						quotes={quotes.filter((h) => h.end > line.start && h.start < line.end)}
+						highlights={highlights}
+						quotes={quotes}
 					/>
 				))}
 				{end && visible.length < height ? <Text {...theme.muted}>{'   (end)'}</Text> : null}
