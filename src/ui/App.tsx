@@ -86,10 +86,27 @@ export function coverageRows(story: Story, analysis: StoryAnalysis, state: AppSt
 	return rows;
 }
 
-/** What `/` searches: every passage of every outlet. */
-export function searchItems(story: Story): SearchItem[] {
+/**
+ * What `/` searches: every passage of every outlet, and, once the story is analysed, every
+ * speaker (found by any name they appear under; Enter opens their first quote, even one the text
+ * gives to "he") and every attributed quote's words, labelled with the speaker.
+ */
+export function searchItems(story: Story, analysis?: StoryAnalysis): SearchItem[] {
 	const items: SearchItem[] = [];
 	story.articles.forEach((a, ai) => a.sentences.forEach((s, si) => items.push({kind: 'passage', article: ai, sentence: si, text: a.text.slice(s.start, s.end)})));
+	if (!analysis) return items;
+	const index = new Map(story.articles.map((a, i) => [a.meta.id, i]));
+	const {quotes, speakers} = analysis.quotes;
+	for (const sp of speakers) {
+		const first = quotes.find((q) => q.speaker === sp.name);
+		if (!first) continue;
+		const names = [sp.name, ...sp.aliases.filter((x) => x !== sp.name)].join(' · ');
+		items.push({kind: 'speaker', article: index.get(first.article) ?? 0, sentence: first.sentence ?? 0, text: names, label: `speaker, ${sp.count} ${sp.count === 1 ? 'quote' : 'quotes'}`});
+	}
+	for (const q of quotes) {
+		if (q.speaker === null || (q.kind !== 'full' && q.kind !== 'partial')) continue;
+		items.push({kind: 'quote', article: index.get(q.article) ?? 0, sentence: q.sentence ?? 0, text: q.text.replace(/\s+/g, ' '), label: `${q.speaker}:`});
+	}
 	return items;
 }
 
@@ -182,11 +199,11 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 	// The search index is built the first time it is needed, then kept for the story.
 	const searchIndex = useRef<SearchIndex | undefined>(undefined);
 	// Search code arrives with the analysis module (after the first frame); until then, no results.
-	const indexFor = (): SearchIndex | undefined => (module ? (searchIndex.current ??= module.buildSearchIndex(searchItems(story))) : undefined);
+	const indexFor = (): SearchIndex | undefined => (module && analysis ? (searchIndex.current ??= module.buildSearchIndex(searchItems(story, analysis))) : undefined);
 	const hits = useMemo(() => {
 		const index = indexFor();
 		return module && index && state.search.open && state.search.query.trim() ? module.search(index, state.search.query) : [];
-	}, [state.search.open, state.search.query, module]);
+	}, [state.search.open, state.search.query, module, analysis]);
 	/** Sentences of the open article that match the last search, in order. */
 	const matchSentences = useMemo(() => {
 		const last = state.search.last;
@@ -195,7 +212,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		const ai = state.article;
 		const found = module.search(index, last, {limit: 1000, within: (it) => it.kind === 'passage' && it.article === ai});
 		return [...new Set(found.map((h) => h.item.sentence))].sort((a, b) => a - b);
-	}, [state.search.last, state.article, module]);
+	}, [state.search.last, state.article, module, analysis]);
 	const quoteSpans = useMemo(() => {
 		const id = story.articles[state.article]?.meta.id;
 		return analysis ? analysis.quotes.quotes.filter((q) => q.article === id && q.speaker !== null).map((q) => ({start: q.start, end: q.end})) : [];

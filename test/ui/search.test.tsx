@@ -2,7 +2,8 @@ import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {analyzeStory} from '../../src/core/analysis.js';
 import {buildStory} from '../../src/content/load.js';
-import {App} from '../../src/ui/App.js';
+import {App, searchItems} from '../../src/ui/App.js';
+import {buildSearchIndex, search} from '../../src/core/search.js';
 import {noColorTheme} from '../../src/ui/theme.js';
 import {loadSeedArticles} from '../helpers/seedStory.js';
 import {KEY, lines, press, ready, type Rendered} from '../helpers/ink.js';
@@ -37,7 +38,9 @@ describe('search', () => {
 		await type(a, ' q');
 		expect(a.lastFrame()).toContain('for “Zakharova q”');
 		await press(a, KEY.backspace, KEY.backspace);
-		await press(a, KEY.enter);
+		// First comes the speaker row; the passage that names her is next.
+		expect(lines(a)[1]).toContain('Speaker');
+		await press(a, KEY.down, KEY.enter);
 		expect(header(a)).toContain('RT');
 		expect(lines(a).filter((l) => l.includes('▌')).join(' ')).toContain('Zakharova');
 		// - goes back to where the search started.
@@ -89,5 +92,26 @@ describe('search', () => {
 		await press(a, KEY.enter);
 		expect(a.lastFrame()).toContain('Nothing found for “xyzzy”');
 		expect(header(a)).toContain('The Hill');
+	});
+
+	it('finds speakers by any name they appear under, and quotes by their speaker; Enter opens the first quote', async () => {
+		const a = await start();
+		await press(a, '/');
+		await type(a, 'Dmitry Peskov');
+		// The speaker row comes first for a name; quotes show with their speaker when their words match.
+		expect(lines(a)[1]).toMatch(/Speaker\s+speaker, \d+ quotes\s+Dmitry Peskov/);
+		await press(a, KEY.escape, '/');
+		await type(a, 'demonize');
+		expect(lines(a).some((l) => l.includes('Dmitry Peskov:') && l.includes('demonize'))).toBe(true);
+		await press(a, KEY.escape, '/');
+		await type(a, 'Dmitry Peskov');
+		// A quote the text gives to "he" is found by the speaker's name.
+		const peskov = analysis.quotes.quotes.filter((q) => q.speaker === 'Dmitry Peskov');
+		expect(peskov.some((q) => /^(he|she)$/i.test(q.speakerMention?.text ?? ''))).toBe(true);
+		// Enter opens the first result where it stands.
+		const hit = search(buildSearchIndex(searchItems(story, analysis)), 'Dmitry Peskov')[0]!;
+		await press(a, KEY.enter);
+		expect(lines(a)[0]).toContain(story.articles[hit.item.article]!.meta.outlet);
+		expect(lines(a)[0]).toContain(`${hit.item.sentence + 1}/`);
 	});
 });

@@ -69,7 +69,7 @@ export function Search({
 							</Box>
 							<Box width={outletW} flexShrink={0}>
 								<Text {...(sel ? theme.selection : theme.accent)} wrap="truncate-end">
-									{displayText(a?.meta.outlet ?? '')}
+									{h.item.kind === 'speaker' ? 'Speaker' : displayText(a?.meta.outlet ?? '')}
 								</Text>
 							</Box>
 							{h.item.label ? (
