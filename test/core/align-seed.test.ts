@@ -3,46 +3,18 @@
  * shared/eval/score.py) against the seed facts (test/fixtures/gold/seed-facts.json), aligned
  * as `newsreader align` does it: with the quote engine's utterance groups as link evidence.
  */
-import {execFileSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {alignStory, toAlignJson} from '../../src/core/align/index.js';
 import {quoteGroupsForAlignment} from '../../src/core/analysis.js';
 import {attributeStory} from '../../src/core/quotes/index.js';
-import {loadSeedArticles, repoRoot, seedsDir} from '../helpers/seedStory.js';
+import {scoreSeed} from '../helpers/score.js';
+import {loadSeedArticles} from '../helpers/seedStory.js';
 
-const tmp = mkdtempSync(path.join(tmpdir(), 'newsreader-align-'));
-afterAll(() => rmSync(tmp, {recursive: true, force: true}));
-
-/** Run score.py align on `json`; its figures by name. */
+/** score.py align on `json`; its figures by name (score.py must succeed). */
 function score(json: unknown): Record<string, number> {
-	const file = path.join(tmp, 'align.json');
-	writeFileSync(file, JSON.stringify(json));
-	let out: string;
-	try {
-		out = execFileSync(
-			'python3',
-			[
-				path.join(repoRoot, 'test/fixtures/eval/score.py'),
-				'align',
-				'--articles',
-				seedsDir,
-				'--gold',
-				path.join(repoRoot, 'test/fixtures/gold/seed-facts.json'),
-			],
-			{input: JSON.stringify(json), encoding: 'utf8'},
-		);
-	} catch (e) {
-		throw new Error(`score.py failed: ${String((e as {stdout?: string}).stdout ?? e)}`);
-	}
-	const figs: Record<string, number> = {};
-	for (const line of out.split('\n')) {
-		const m = /^([^:]+): ([0-9.]+)$/.exec(line.trim());
-		if (m) figs[m[1]!] = Number(m[2]);
-	}
-	return figs;
+	const r = scoreSeed('align', json);
+	if (r.status !== 0) throw new Error(`score.py failed: ${r.out}`);
+	return r.figures;
 }
 
 describe('seed story alignment', () => {

@@ -3,37 +3,15 @@
  * (test/fixtures/gold, copied from ../shared/gold): speaker F1 >= 0.95, detection recall >= 0.97,
  * addressee accuracy >= 0.90.
  */
-import {spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {attributeStory, toQuotesJson} from '../../src/core/quotes/index.js';
-import {loadSeedArticles, repoRoot, seedsDir} from '../helpers/seedStory.js';
+import {scoreSeed} from '../helpers/score.js';
+import {loadSeedArticles} from '../helpers/seedStory.js';
 
-/** Run score.py quotes on the seed story and return its figures by name. */
-function score(): {figures: Record<string, number>; out: string; status: number | null} {
+/** score.py quotes on the seed story, with the speaker bar. */
+function score() {
 	const articles = loadSeedArticles();
-	const json = toQuotesJson(articles, attributeStory(articles));
-	const dir = mkdtempSync(path.join(tmpdir(), 'quotes-seeds-'));
-	try {
-		const file = path.join(dir, 'quotes.json');
-		writeFileSync(file, JSON.stringify(json));
-		const fx = path.join(repoRoot, 'test/fixtures');
-		const r = spawnSync(
-			'python3',
-			[path.join(fx, 'eval/score.py'), 'quotes', '--articles', seedsDir, '--gold', path.join(fx, 'gold/seed-quotes.json'), '--speakers', path.join(fx, 'gold/speakers.json'), '--min-speaker', '0.95'],
-			{input: JSON.stringify(json), encoding: 'utf8'},
-		);
-		const figures: Record<string, number> = {};
-		for (const line of r.stdout.split('\n')) {
-			const m = /^([^:]+): ([\d.]+)$/.exec(line.trim());
-			if (m) figures[m[1]!] = Number(m[2]);
-		}
-		return {figures, out: r.stdout + r.stderr, status: r.status};
-	} finally {
-		rmSync(dir, {recursive: true, force: true});
-	}
+	return scoreSeed('quotes', toQuotesJson(articles, attributeStory(articles)), ['--min-speaker', '0.95']);
 }
 
 describe('seed story, scored by score.py', () => {
