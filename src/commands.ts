@@ -3,8 +3,8 @@
  * the screens use, printed as JSON (contract: shared eval README) or as readable text.
  */
 import {toAlignJson} from './core/align/index.js';
-import {analysisStages, analyzeStory, type StoryAnalysis} from './core/analysis.js';
-import {toQuotesJson} from './core/quotes/index.js';
+import {analyzeStory, type StoryAnalysis} from './core/analysis.js';
+import {attributeStory, toQuotesJson} from './core/quotes/index.js';
 import {generateQuestions, notEnoughMaterial, toQuizJson} from './core/quiz/index.js';
 import type {Story} from './core/types.js';
 import {displayText} from './ui/layout.js';
@@ -31,25 +31,27 @@ export function plainOverview(story: Story): string {
 /** Run an analysis command; returns the exit code. */
 export function runAnalysisCommand(kind: AnalysisCommand, story: Story, options: AnalysisOptions, out: (s: string) => void): number {
 	const articles = story.articles;
-	const analysis: StoryAnalysis = analyzeStory(story);
-	switch (kind) {
-		case 'quotes': {
-			const json = toQuotesJson(articles, analysis.quotes);
-			if (options.json) out(JSON.stringify(json, null, 2));
-			else {
-				const {quotes, speakers} = analysis.quotes;
-				out(`${quotes.length} quoted spans, ${speakers.length} speakers`);
-				for (const sp of speakers) {
-					out(`\n${displayText(sp.name)} (${sp.count})`);
-					for (const q of quotes.filter((x) => x.speaker === sp.name)) {
-						const outlet = articles.find((a) => a.meta.id === q.article)?.meta.outlet ?? q.article;
-						const to = q.addressee ? ` to ${q.addressee}` : '';
-						out(`  [${displayText(outlet)}] “${displayText(q.text.replace(/\s+/g, ' '))}” (${q.cue ?? 'quoted'}${to})`);
-					}
+	if (kind === 'quotes') {
+		// Attribution only: the alignment (the slow part on large stories) is not needed here.
+		const attributed = attributeStory(articles);
+		const json = toQuotesJson(articles, attributed);
+		if (options.json) out(JSON.stringify(json, null, 2));
+		else {
+			const {quotes, speakers} = attributed;
+			out(`${quotes.length} quoted spans, ${speakers.length} speakers`);
+			for (const sp of speakers) {
+				out(`\n${displayText(sp.name)} (${sp.count})`);
+				for (const q of quotes.filter((x) => x.speaker === sp.name)) {
+					const outlet = articles.find((a) => a.meta.id === q.article)?.meta.outlet ?? q.article;
+					const to = q.addressee ? ` to ${q.addressee}` : '';
+					out(`  [${displayText(outlet)}] “${displayText(q.text.replace(/\s+/g, ' '))}” (${q.cue ?? 'quoted'}${to})`);
 				}
 			}
-			return 0;
 		}
+		return 0;
+	}
+	const analysis: StoryAnalysis = analyzeStory(story);
+	switch (kind) {
 		case 'align': {
 			const json = toAlignJson(articles, analysis.alignment);
 			if (options.json) out(JSON.stringify(json, null, 2));
@@ -85,4 +87,3 @@ export function runAnalysisCommand(kind: AnalysisCommand, story: Story, options:
 	}
 }
 
-export {analysisStages};
