@@ -10,6 +10,8 @@ import fs from 'node:fs';
 
 /** A lock left by a process that is gone, or older than this, is broken. */
 const STALE_MS = 10_000;
+/** A lock file with no pid written is abandoned after this long. */
+const EMPTY_LOCK_MS = 200;
 /** Give up waiting after this long and write anyway: losing a save is worse than a race. */
 const MAX_WAIT_MS = 3_000;
 
@@ -39,6 +41,9 @@ function isStale(lockPath: string): boolean {
 	}
 	const pid = Number.parseInt(text, 10);
 	if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)) return true;
+	// No pid in it: its owner died between creating the file and writing its pid (microseconds
+	// apart), e.g. under SIGKILL. Give a live writer a moment, then treat it as abandoned.
+	if (!(Number.isInteger(pid) && pid > 0)) return Date.now() - mtime > EMPTY_LOCK_MS;
 	return Date.now() - mtime > STALE_MS;
 }
 

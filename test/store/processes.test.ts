@@ -107,3 +107,19 @@ describe('installExitFlush', () => {
 		expectSaved(dir);
 	}, 20_000);
 });
+
+describe('lock left empty by a killed process', () => {
+	it('a lock file with no pid in it (owner killed before writing it) does not hold up a save', () => {
+		const dir = tempDir();
+		const store = openProgressStore({cwd: dir});
+		const lock = `${store.path}.lock`;
+		fs.writeFileSync(lock, '');
+		const old = new Date(Date.now() - 1000);
+		fs.utimesSync(lock, old, old);
+		store.setPosition('s', 'a', {passageId: 'p', passageIndex: 2});
+		const start = Date.now();
+		store.flush();
+		expect(Date.now() - start).toBeLessThan(1000);
+		expect(openProgressStore({cwd: dir}).getArticle('s', 'a')?.passageIndex).toBe(2);
+	});
+});
