@@ -3,7 +3,6 @@
  * to commands, commands through the reducer; progress is written as a side effect.
  */
 import {Box, Text, useApp, useInput} from 'ink';
-import Spinner from 'ink-spinner';
 import {useEffect, useMemo, useReducer, useRef} from 'react';
 import type {StoryAnalysis} from '../core/analysis.js';
 import type {Story} from '../core/types.js';
@@ -15,6 +14,7 @@ import {HelpOverlay} from './components/HelpOverlay.js';
 import {Overview} from './components/Overview.js';
 import {Reader, textColumns} from './components/Reader.js';
 import {Search} from './components/Search.js';
+import {Spinner} from './components/Spinner.js';
 import {Quiz, evidenceOf} from './components/Quiz.js';
 import {WhoSaidWhat, whoRows} from './components/WhoSaidWhat.js';
 import {fold} from '../core/fold.js';
@@ -538,9 +538,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 			) : null}
 			{busy ? (
 				<Box width={width} height={1}>
-					<Text {...theme.accent}>
-						<Spinner type="dots" />
-					</Text>
+					<Spinner style={theme.accent} />
 					<Text {...theme.muted} wrap="truncate-end">
 						{' '}
 						{stage}… ({done}/{total})

@@ -251,3 +251,14 @@ describe('theme', () => {
 		for (const style of Object.values(noColorTheme)) if (typeof style === 'object') expect(style).not.toHaveProperty('color');
 	});
 });
+
+describe('analysis progress', () => {
+	it('the status bar shows a spinner and the stage while the story is analysed, then the key hints', async () => {
+		h.app = render(<App story={story} progress={h.store} size={{columns: 100, rows: 30}} theme={noColorTheme} />);
+		const a = h.app;
+		expect(lines(a).at(-1)).toMatch(/^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] .*\(\d\/2\)/);
+		for (let i = 0; i < 200 && !lines(a).at(-1)!.includes('? help'); i++) await new Promise((r) => setTimeout(r, 20));
+		expect(lines(a).at(-1)).toContain('? help');
+	});
+});
+
