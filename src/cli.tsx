@@ -41,7 +41,8 @@ function out(s: string): void {
 }
 
 function fail(message: string, code: number): never {
-	process.stderr.write(`newsreader: ${displayText(message)}\n`);
+	// Sanitised line by line: the usage text that may follow keeps its layout.
+	process.stderr.write(`newsreader: ${message.split('\n').map(displayText).join('\n')}\n`);
 	process.exit(code);
 }
 

@@ -32,6 +32,7 @@ send() { tmux send-keys -t "$session" "$@"; sleep 0.3; }
 
 check "--version prints the version" test "$("$bin" --version)" = "$(node -p "require('./package.json').version")"
 check "--help prints usage" sh -c "'$bin' --help | grep -q 'Usage:'"
+check "bad usage: the message, then the usage on its own lines, exit 2" sh -c "'$bin' --bogus 2>&1 >/dev/null | sed -n 2p | grep -qx 'Usage:'; test \$? -eq 0 && { '$bin' --bogus 2>/dev/null; test \$? -eq 2; }"
 check "a bad path is one clear line and exit 2" sh -c "'$bin' /no/such/path 2>&1 >/dev/null | grep -qx 'newsreader: no such file or folder: /no/such/path'; test \$? -eq 0 && { '$bin' /no/such/path 2>/dev/null; test \$? -eq 2; }"
 check "piped output prints the overview and exits 0" sh -c "'$bin' | grep -q 'NBC News'"
 check "the packed build reads a folder of .txt, .md and .html articles" sh -c "'$bin' test/fixtures/content/ferry-strike 2>&1 | grep -q '^4 articles from 4 outlets'"
