@@ -129,7 +129,7 @@ export async function runProgressCommand(argv: readonly string[], io: ProgressCo
 					fs.writeFileSync(file, json);
 				} catch (error) {
 					io.stderr(`newsreader progress: cannot write ${file} (${errorText(error)})\n`);
-					return 1;
+					return 2; // a path the user gave: bad input
 				}
 				io.stdout(`Exported progress on ${plural(stories, 'story', 'stories')} to ${file}.\n`);
 				return 0;
@@ -142,13 +142,13 @@ export async function runProgressCommand(argv: readonly string[], io: ProgressCo
 			const read = readJsonFile(file);
 			if (!read.ok) {
 				io.stderr(`newsreader progress: ${read.message}\n`);
-				return 1;
+				return 2; // missing or unreadable or not JSON: bad input
 			}
 			return withStore(io, (store) => {
 				const result = store.importData(read.value);
 				if (!result.ok) {
 					io.stderr(`newsreader progress: ${file} is not a newsreader progress file: ${result.message}\n`);
-					return 1;
+					return 2;
 				}
 				io.stdout(
 					`Merged ${plural(result.stories, 'story', 'stories')} (${plural(result.articles, 'article')}, ` +
@@ -166,7 +166,7 @@ export async function runProgressCommand(argv: readonly string[], io: ProgressCo
 				if (!yes) {
 					const ok = await io.confirm(`Forget all reading progress, quiz history and settings in ${store.path}? A backup copy is kept.`);
 					if (!ok) {
-						io.stdout('Nothing was changed.\n');
+						io.stdout(process.stdin.isTTY ? 'Nothing was changed.\n' : 'Nothing was changed (no terminal to ask: add --yes to reset anyway).\n');
 						return 0;
 					}
 				}

@@ -80,7 +80,7 @@ describe('newsreader progress', () => {
 	it('export to an unwritable place is a runtime error', async () => {
 		const dir = tempDir();
 		const t = io(dir);
-		expect(await runProgressCommand(['export', path.join(dir, 'no', 'such', 'dir', 'x.json')], t.io)).toBe(1);
+		expect(await runProgressCommand(['export', path.join(dir, 'no', 'such', 'dir', 'x.json')], t.io)).toBe(2); // a path the user gave: bad input
 		expect(t.err.join('')).toMatch(/cannot write/);
 	});
 
@@ -138,7 +138,7 @@ describe('newsreader progress', () => {
 		];
 		for (const [file, message] of cases) {
 			const t = io(to);
-			expect(await runProgressCommand(['import', file], t.io), file).toBe(1);
+			expect(await runProgressCommand(['import', file], t.io), file).toBe(2); // bad input
 			expect(t.err.join('')).toMatch(message);
 		}
 		expect(fs.readFileSync(path.join(to, 'progress.json'), 'utf8')).toBe(before);
