@@ -269,8 +269,6 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 	const questionsNow = () => (module && analysis ? (questionCache.current ??= module.quiz.generateQuestions(story, analysis)) : undefined);
 	/** The story's cards as the store keeps them (JSON); the quiz functions read JSON cards. */
 	const cardsNow = (): Readonly<Record<string, unknown>> => progress.cards(keys.story);
-	// Cards only ever exist for this story's facts, so the due count needs no questions.
-	const due = module && analysis ? module.quiz.dueFacts(cardsNow(), clock()).length : undefined;
 
 	function startQuiz(kind: 'round' | 'review'): void {
 		const questions = questionsNow();
@@ -434,10 +432,10 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		body = <HelpOverlay theme={theme} screen={screen} width={width} height={screenHeight} />;
 	} else if (screen === 'overview') {
 		const stats = module && analysis ? module.quiz.quizStats(progress.history(keys.story), cardsNow(), clock()) : undefined;
-		const quizNote =
-			due === undefined
-				? ''
-				: `${due > 0 ? `${due} due for review (t)` : 'quiz: t'}${stats && stats.answered > 0 ? ` · ${stats.answered} answered, ${Math.round(stats.accuracy * 100)}% right` : ''}`;
+		// Cards only ever exist for this story's facts, so stats.due needs no questions.
+		const quizNote = !stats
+			? ''
+			: `${stats.due > 0 ? `${stats.due} due for review (t)` : 'quiz: t'}${stats.answered > 0 ? ` · ${stats.answered} answered, ${Math.round(stats.accuracy * 100)}% right` : ''}`;
 		body = <Overview theme={theme} story={story} selected={state.selected} progress={progressRows} note={quizNote} width={width} height={screenHeight} />;
 	} else if (screen === 'compare' && analysis && pos) {
 		const carried = new Set(compareRows.map((r) => r.article));

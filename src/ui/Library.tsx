@@ -3,7 +3,7 @@
  * folder of story folders). Each story opens in the full app; q there comes back here.
  */
 import {Box, Text, useApp, useInput} from 'ink';
-import {useState} from 'react';
+import {useMemo, useState} from 'react';
 import type {Story} from '../core/types.js';
 import {App, storyKeys} from './App.js';
 import {StatusBar} from './components/StatusBar.js';
@@ -13,10 +13,9 @@ import type {ProgressPort} from './progress.js';
 import {pickTheme, type Theme} from './theme.js';
 
 /** Share of a story's articles marked read, for the library list. */
-function readShare(story: Story, progress: ProgressPort): string {
-	const keys = storyKeys(story);
+function readShare(keys: ReturnType<typeof storyKeys>, progress: ProgressPort): string {
 	const read = keys.articles.filter((k) => progress.getArticle(keys.story, k)?.read).length;
-	return `${read}/${story.articles.length} read`;
+	return `${read}/${keys.articles.length} read`;
 }
 
 export function Library({
@@ -36,6 +35,8 @@ export function Library({
 	const size = useTerminalSize(fixedSize);
 	const [selected, setSelected] = useState(0);
 	const [open, setOpen] = useState<number | undefined>(undefined);
+	// Hashing every passage of every story is not work for each key press: once per library.
+	const keys = useMemo(() => stories.map(storyKeys), [stories]);
 	const quit = () => {
 		onQuit?.();
 		exit();
@@ -79,7 +80,7 @@ export function Library({
 								</Text>
 							</Box>
 							<Box flexShrink={0}>
-								<Text {...theme.muted}>{readShare(s, progress)}</Text>
+								<Text {...theme.muted}>{readShare(keys[idx]!, progress)}</Text>
 							</Box>
 						</Box>
 					);
