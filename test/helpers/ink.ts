@@ -48,3 +48,11 @@ export async function ready(app: Rendered): Promise<void> {
 export function lines(app: Rendered): string[] {
 	return (app.lastFrame() ?? '').split('\n');
 }
+
+/** Give the test stdout a terminal size that can change, for resize tests (emit 'resize' after). */
+export function resizable(app: Rendered, columns: number, rows: number): {columns: number; rows: number; emit: (e: string) => void} {
+	const out = app.stdout as unknown as {columns: number; rows: number; emit: (e: string) => void};
+	Object.defineProperty(out, 'columns', {value: columns, writable: true, configurable: true});
+	Object.defineProperty(out, 'rows', {value: rows, writable: true, configurable: true});
+	return out;
+}

@@ -6,7 +6,7 @@ import {analyzeStory} from '../../src/core/analysis.js';
 import {buildStory} from '../../src/content/load.js';
 import {App} from '../../src/ui/App.js';
 import {noColorTheme} from '../../src/ui/theme.js';
-import {KEY, lines, press, ready, type Rendered} from '../helpers/ink.js';
+import {KEY, lines, press, ready, type Rendered, resizable} from '../helpers/ink.js';
 import {useHarness} from '../helpers/harness.js';
 import '../helpers/nlp.js';
 
@@ -105,9 +105,7 @@ describe('hostile terminals', () => {
 		const {loadSeedArticles} = await import('../helpers/seedStory.js');
 		const seed = buildStory(loadSeedArticles(), 'Seed');
 		h.app = render(<AppC story={seed} progress={h.store} theme={noColorTheme} />);
-		const out = h.app.stdout as unknown as {columns: number; rows: number; emit: (e: string) => void};
-		Object.defineProperty(out, 'columns', {value: 100, writable: true, configurable: true});
-		Object.defineProperty(out, 'rows', {value: 30, writable: true, configurable: true});
+		const out = resizable(h.app, 100, 30);
 		await ready(h.app);
 		await press(h.app, KEY.enter, 'j', 'j');
 		let seedRng = 7;

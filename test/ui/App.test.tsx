@@ -8,7 +8,7 @@ import {App, storyKeys} from '../../src/ui/App.js';
 import {KEYMAP} from '../../src/ui/keymap.js';
 import {noColorTheme, pickTheme} from '../../src/ui/theme.js';
 import {loadSeedArticles} from '../helpers/seedStory.js';
-import {KEY, lines, press, ready, type Rendered} from '../helpers/ink.js';
+import {KEY, lines, press, ready, type Rendered, resizable} from '../helpers/ink.js';
 import {useHarness} from '../helpers/harness.js';
 
 const story = buildStory(loadSeedArticles(), 'Seed story');
@@ -193,9 +193,7 @@ describe('frame size', () => {
 
 	it('follows real resize events from the terminal', async () => {
 		h.app = render(<App story={story} progress={h.store} theme={noColorTheme} />);
-		const out = h.app.stdout as unknown as {columns: number; rows: number; emit: (e: string) => void};
-		Object.defineProperty(out, 'columns', {value: 100, writable: true, configurable: true});
-		Object.defineProperty(out, 'rows', {value: 30, writable: true, configurable: true});
+		const out = resizable(h.app, 100, 30);
 		await ready(h.app);
 		await press(h.app, KEY.enter, 'j');
 		out.columns = 45;
