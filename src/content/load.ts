@@ -6,7 +6,9 @@
  *   hold the articles) make a *library*, one story per folder ({@link isLibrary},
  *   {@link loadLibrary}). Files named directly form one story together.
  * - A folder's `story.json` may name the story and give each article's outlet, headline, date
- *   and url (the format of `content/seed-story.json`).
+ *   and url (the format of `content/seed-story.json`). Without one, a Markdown table in the
+ *   folder's notes file (SOURCES.md, README.md: a `file` column, and outlet, headline, date,
+ *   address columns) does the same. Notes files are never read as articles.
  * - `.txt` as it is; `.md`/`.markdown` with YAML front matter (title, outlet, date, url), its
  *   markup masked but offsets exact into the file (see `markdown.ts`); `.html`/`.htm` through
  *   readability, where offsets point into the extracted plain text ({@link HTML_TEXT_NOTE}).
@@ -32,6 +34,7 @@ import {leadCredit, outletFromFileName} from './credit.js';
 import {extractHtml, loadedHtmlModules, loadHtmlModules, NoArticleError, sniffHtmlCharset} from './html.js';
 import {inlineMarkupSpans, prepareMarkdown} from './markdown.js';
 import {parseArticleCached} from '../store/cache.js';
+import {isNotesFileName, readSourcesTable} from './sourcesTable.js';
 
 export {HTML_TEXT_NOTE, loadHtmlModules} from './html.js';
 
@@ -186,19 +189,58 @@ function isDir(dir: string, d: Dirent): boolean {
 	}
 }
 
-/** A folder's article files (manifest order first, then by name) and its subfolders. */
+/** A notes file (by its name, see {@link isNotesFileName}) that is plain text or Markdown, not a page. */
+function isNotesFile(name: string): boolean {
+	return isNotesFileName(name) && !HTML_EXTENSIONS.includes(path.extname(name).toLowerCase());
+}
+
+/** Largest notes file read for a table of sources. */
+const MAX_NOTES_BYTES = 256 * 1024;
+
+/**
+ * The manifest entries a notes file's Markdown table gives for `files` (see sourcesTable.ts),
+ * or undefined when it has no such table or cannot be read.
+ */
+function notesManifest(file: string, files: readonly string[]): ManifestEntry[] | undefined {
+	try {
+		if (statSync(file).size > MAX_NOTES_BYTES) return undefined;
+		return readSourcesTable(readFileSync(file, 'utf8').replace(/^\ufeff/, ''), files);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A folder's article files (manifest order first, then by name) and its subfolders. The
+ * manifest is `story.json`, else the table of sources in a notes file (SOURCES.md, README.md);
+ * notes files are never read as articles.
+ */
 function scanFolder(dir: string, notices: string[]): {plan: StoryPlan; subfolders: string[]} {
 	const entries = listFolder(dir);
-	const manifest = readManifest(path.join(dir, MANIFEST_NAME));
-	const names = entries.filter((d) => !isDir(dir, d) && isArticleName(d.name)).map((d) => d.name);
+	const files = entries.filter((d) => !isDir(dir, d) && isArticleName(d.name)).map((d) => d.name);
+	const notes = files.filter(isNotesFile).sort(collator.compare);
+	const names = files.filter((n) => !isNotesFile(n));
+	let manifest = readManifest(path.join(dir, MANIFEST_NAME));
+	let manifestName = MANIFEST_NAME;
+	if (manifest === undefined && names.length > 0) {
+		for (const n of notes) {
+			const table = notesManifest(path.join(dir, n), names);
+			if (table) {
+				manifest = {articles: table};
+				manifestName = n;
+				break;
+			}
+		}
+	}
 	const present = new Set(names);
 	const jobs: Job[] = [];
 	const listed = new Set<string>();
 	for (const e of manifest?.articles ?? []) {
 		if (listed.has(e.file)) continue;
 		listed.add(e.file);
-		if (present.has(e.file) || existsSync(path.join(dir, e.file))) jobs.push({file: path.join(dir, e.file), entry: e, named: false});
-		else notices.push(`${path.join(dir, MANIFEST_NAME)} lists ${e.file}, which is not in the folder`);
+		if (present.has(e.file) || (manifestName === MANIFEST_NAME && existsSync(path.join(dir, e.file))))
+			jobs.push({file: path.join(dir, e.file), entry: e, named: false});
+		else notices.push(`${path.join(dir, manifestName)} lists ${e.file}, which is not in the folder`);
 	}
 	for (const n of names.sort(collator.compare)) if (!listed.has(n)) jobs.push({file: path.join(dir, n), named: false});
 	const subfolders = entries
@@ -208,6 +250,30 @@ function scanFolder(dir: string, notices: string[]): {plan: StoryPlan; subfolder
 	return {plan: {dir, ...(manifest?.title !== undefined && {title: manifest.title}), jobs}, subfolders};
 }
 
+/**
+ * Files named directly: a notes file among them whose table of sources lists some of the others
+ * (`newsreader story/*`) gives their metadata and is not read as an article.
+ */
+function looseJobs(files: readonly string[]): Job[] {
+	if (files.length > 1) {
+		const base = (f: string) => path.basename(f);
+		for (const f of files) {
+			if (!isNotesFile(base(f))) continue;
+			const others = files.filter((o) => o !== f && path.dirname(o) === path.dirname(f));
+			const table = notesManifest(f, others.map(base));
+			if (!table) continue;
+			const byName = new Map(table.map((e) => [e.file.toLowerCase(), e] as const));
+			return files
+				.filter((o) => o !== f)
+				.map((o) => {
+					const entry = path.dirname(o) === path.dirname(f) ? byName.get(base(o).toLowerCase()) : undefined;
+					return {file: o, named: true, ...(entry && {entry})};
+				});
+		}
+	}
+	return files.map((file) => ({file, named: true}));
+}
+
 const noArticles = (dir: string) => new InputError(`no articles in ${dir} (looked for ${ARTICLE_EXTENSIONS.join(', ')} files)`);
 
 /** Work out which stories the paths make, without reading any article. */
@@ -215,7 +281,7 @@ function planLoad(paths: readonly string[]): LoadPlan {
 	if (paths.length === 0) throw new InputError('no files or folders given');
 	const notices: string[] = [];
 	const stories: StoryPlan[] = [];
-	const loose: Job[] = [];
+	const loose: string[] = [];
 	let folderOfFolders = false;
 	for (const p of paths) {
 		const st = statOrThrow(p);
@@ -233,10 +299,10 @@ function planLoad(paths: readonly string[]): LoadPlan {
 		} else {
 			if (!ARTICLE_EXTENSIONS.includes(path.extname(p).toLowerCase()))
 				notices.push(`${p}: not a .txt, .md or .html file; reading it as plain text`);
-			loose.push({file: p, named: true});
+			loose.push(p);
 		}
 	}
-	if (loose.length > 0) stories.unshift({jobs: loose});
+	if (loose.length > 0) stories.unshift({jobs: looseJobs(loose)});
 	return {stories, library: folderOfFolders || stories.length > 1, notices};
 }
 

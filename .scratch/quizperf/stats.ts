@@ -1,0 +1,10 @@
+import {generatedCorpus} from '../../bench/align-corpus.js';
+import {loadNlp} from '../../src/core/segment.js';
+import {attributeStory} from '../../src/core/quotes/index.js';
+import {buildStory} from '../../src/content/load.js';
+const n = Number(process.argv[2] ?? 500);
+await loadNlp();
+const story = buildStory(generatedCorpus(n), 'bench');
+const quotes = attributeStory(story.articles);
+const sp = quotes.quotes.filter((q) => q.kind === 'full' || q.kind === 'partial');
+console.log({quotes: quotes.quotes.length, speech: sp.length, distinct: new Set(sp.map((q) => q.text)).size, groups: new Set(sp.map(q=>q.group)).size, speakers: quotes.speakers.length, articles: story.articles.length, outlets: new Set(story.articles.map(a=>a.meta.outlet)).size, sentences: story.articles.reduce((s,a)=>s+a.sentences.length,0), textMB: story.articles.reduce((s,a)=>s+a.text.length,0)/1e6});
