@@ -13,6 +13,7 @@
 //   module-level Intl.Segmenter of those libraries (created on first use instead).
 // - yaml (front matter of .md files) is required on first use instead of evaluated at startup.
 // react-devtools-core (Ink's dev-only import) is replaced by an empty stub.
+// - Yoga's WebAssembly is decoded from its embedded base64 without fetch() (which loads undici).
 import {build} from 'esbuild';
 import {execFileSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
@@ -105,6 +106,24 @@ export function bundleOptions(define = {}) {
 							return undefined;
 						}
 						return {contents: src.replace(line, "const parseYaml = (text: string): unknown => (require('yaml') as typeof import('yaml')).parse(text);"), loader: 'ts'};
+					});
+				},
+			},
+			{
+				// Yoga (Ink's layout engine) is WebAssembly embedded as a data: URI. Its Emscripten loader
+				// fetch()es that URI when a global fetch exists, as on Node 18+: the first fetch loads
+				// undici and costs ~50 ms of startup. Without fetch it decodes the bytes itself.
+				name: 'yoga-no-fetch',
+				setup(b) {
+					b.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/][^\\/]+\.js$/}, (args) => {
+						const src = readFileSync(args.path, 'utf8');
+						const probe = '"function"!=typeof fetch';
+						const n = src.split(probe).length - 1;
+						if (n === 0) {
+							console.warn(`build: ${path.relative(root, args.path)} no longer probes for fetch as expected; Yoga may load undici at startup (scripts/build.mjs)`);
+							return undefined;
+						}
+						return {contents: src.replaceAll(probe, '(true)'), loader: 'js'};
 					});
 				},
 			},

@@ -13,7 +13,8 @@
 // - `segmentsOf` replaces ansi-tokenize's grapheme loop: for such strings (plus the ESC and BEL of
 //   ANSI codes, graphemes of their own too) each UTF-16 unit is a grapheme.
 // - `lazySegmenter` replaces the libraries' module-level `new Intl.Segmenter()` (loading ICU's
-//   break rules costs ~12 ms), and `lazyRegExp` string-width's `/^\p{RGI_Emoji}$/v` (~20 ms to
+//   break rules costs ~12 ms) and splits simple strings itself (iteration and `containing()`,
+//   which slice-ansi calls per character of every line Ink slices), and `lazyRegExp` string-width's `/^\p{RGI_Emoji}$/v` (~20 ms to
 //   create): paid only if a string ever needs them.
 // test/build/fastText.test.ts checks every character of these ranges against the libraries.
 import stringWidth from 'string-width';
@@ -55,11 +56,34 @@ export function lazyRegExp(make) {
 	};
 }
 
-/** An object with `segment()` that creates the Intl.Segmenter on first use. */
+/**
+ * The graphemes of a simple string (each UTF-16 unit one), shaped like Intl.Segmenter's result:
+ * iterable, with `containing(index)`; slice-ansi calls `containing` for every character it slices.
+ */
+class SimpleSegments {
+	constructor(text) {
+		this.text = text;
+	}
+	containing(index = 0) {
+		const i = Math.trunc(Number(index));
+		if (!(i >= 0 && i < this.text.length)) return undefined;
+		return {segment: this.text[i], index: i, input: this.text};
+	}
+	*[Symbol.iterator]() {
+		for (let i = 0; i < this.text.length; i++) yield {segment: this.text[i], index: i, input: this.text};
+	}
+}
+
+/**
+ * An object with `segment()` that creates the Intl.Segmenter on first use, and (grapheme
+ * granularity) never for simple strings, which it splits itself (see {@link SimpleSegments}).
+ */
 export function lazySegmenter(locales, options) {
 	let real;
+	const graphemes = options === undefined || options.granularity === undefined || options.granularity === 'grapheme';
 	return {
 		segment(text) {
+			if (graphemes && typeof text === 'string' && SIMPLE_GRAPHEMES.test(text)) return new SimpleSegments(text);
 			real ??= new Intl.Segmenter(locales, options);
 			return real.segment(text);
 		},

@@ -62,4 +62,23 @@ describe('the bundle’s fast text measuring', () => {
 			expect(plain(segments(seg, s))).toEqual(plain(seg.segment(s)));
 		expect(plain(lazy(undefined, {granularity: 'grapheme'}).segment('ab'))).toEqual([['a', 0], ['b', 1]]);
 	});
+
+	it('answers containing() and iteration like Intl.Segmenter, simple strings or not', () => {
+		type Segs = Iterable<Seg> & {containing(i?: number): Seg | undefined};
+		const real = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+		const mine = lazy(undefined, {granularity: 'grapheme'}) as unknown as {segment(t: string): Segs};
+		const view = (x: Seg | undefined) => (x === undefined ? undefined : [x.segment, x.index]);
+		let x = 5;
+		const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+		const samples = ['', 'a', 'plain ASCII line', '“Curly” – dash · dot…', 'e\u0301x', 'a\r\nb', '👍🏽 ok', '日本語', '\u001b[31mred\u001b[39m'];
+		for (let i = 0; i < 300; i++) samples.push(Array.from({length: Math.floor(rnd() * 30)}, () => chars[Math.floor(rnd() * chars.length)]).join(''));
+		for (const s of samples) {
+			const a = real.segment(s) as unknown as Segs;
+			const b = mine.segment(s);
+			expect([...b].map(view), JSON.stringify(s)).toEqual([...a].map(view));
+			for (const i of [-1, 0, 1, 2, Math.floor(s.length / 2), s.length - 1, s.length, s.length + 3])
+				expect(view(b.containing(i)), `${JSON.stringify(s)} at ${i}`).toEqual(view(a.containing(i)));
+			expect(view(b.containing()), JSON.stringify(s)).toEqual(view(a.containing()));
+		}
+	});
 });
