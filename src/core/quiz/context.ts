@@ -6,7 +6,7 @@
 import type {StoryAnalysis} from '../analysis.js';
 import {sameUtterance, type Quote} from '../quotes/index.js';
 import type {Article, Story} from '../types.js';
-import {contentStems, hasWord, normText, stemWord, wordCount, wordTokens} from './text.js';
+import {contentStems, excerpt, hasWord, normText, stemWord, wordCount, wordTokens} from './text.js';
 
 /** Words that mark a name as an organisation, place or other body rather than a person. */
 const BODY_WORDS = new Set(
@@ -107,6 +107,17 @@ export type AttributionStrength = 'named' | 'role' | 'pronoun' | 'weak' | 'incon
  * `weak` (anything else, or no mention).
  */
 export function attributionStrength(q: Quote): AttributionStrength {
+	let s = strengthMemo.get(q);
+	if (s === undefined) {
+		s = attributionStrengthOnce(q);
+		strengthMemo.set(q, s);
+	}
+	return s;
+}
+
+const strengthMemo = new WeakMap<Quote, AttributionStrength>();
+
+function attributionStrengthOnce(q: Quote): AttributionStrength {
 	if (!q.speaker || !q.speakerMention) return 'weak';
 	const m = q.speakerMention.text.replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '');
 	if (isPronoun(m)) return 'pronoun';
@@ -141,6 +152,43 @@ function prefixKeys(s: string): Set<string> {
 	const out = new Set<string>();
 	for (const w of wordTokens(s)) if (w.length >= 2 && !PREFILTER_STOP.has(w)) out.add(w.slice(0, 3));
 	return out;
+}
+
+/** A value computed on first use. */
+function lazy<T>(f: () => T): () => T {
+	let done = false;
+	let v: T | undefined;
+	return () => {
+		if (!done) {
+			v = f();
+			done = true;
+		}
+		return v as T;
+	};
+}
+
+function union<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): Set<T> {
+	const out = new Set(a);
+	for (const x of b) out.add(x);
+	return out;
+}
+
+/**
+ * {@link normText} of a long text, line by line: white space separates words in it, and no
+ * step of it (NFKC, lower case, punctuation to spaces) reaches across a line break, so this is
+ * the same string, while lines repeated across articles (wire copy) are normalised once.
+ */
+export function normLines(text: string, memo: Map<string, string> = new Map()): string {
+	const out: string[] = [];
+	for (const line of text.split('\n')) {
+		let n = memo.get(line);
+		if (n === undefined) {
+			n = normText(line);
+			memo.set(line, n);
+		}
+		if (n.length > 0) out.push(n);
+	}
+	return out.join(' ');
 }
 
 /** One sentence of an article, with its content words. */
@@ -182,6 +230,10 @@ export interface QuizContext {
 	 * utterance, or in a sentence (or two) holding at least `share` of their content words.
 	 */
 	carriers(text: string, share: number): ReadonlySet<string>;
+	/** The quotes (any kind) at exactly this span, in story order. */
+	quotesAtSpan(article: string, start: number, end: number): readonly Quote[];
+	/** The first speech quote (in story order) whose {@link excerpt} is these words. */
+	speechWithExcerpt(text: string): Quote | undefined;
 	/** The speech quote at exactly this span, else the speech quote overlapping it most. */
 	quoteAt(article: string, start: number, end: number): Quote | undefined;
 	/** How to name a speaker in a stem ("the White House" where the texts say so). */
@@ -209,7 +261,6 @@ function buildContext(story: Story, analysis: StoryAnalysis): QuizContext {
 	const outletOf = new Map<string, string>();
 	const articlesOf = new Map<string, Article[]>();
 	const outlets: string[] = [];
-	const normOf = new Map<string, string>();
 	for (const a of story.articles) {
 		articleById.set(a.meta.id, a);
 		const outlet = (a.meta.outlet || a.meta.id).trim();
@@ -220,7 +271,6 @@ function buildContext(story: Story, analysis: StoryAnalysis): QuizContext {
 			articlesOf.set(outlet, [a]);
 			outlets.push(outlet);
 		}
-		normOf.set(a.meta.id, normText(a.text));
 	}
 	const quotes = analysis.quotes.quotes.filter((q) => articleById.has(q.article));
 	const quoteById = new Map(quotes.map((q) => [q.id, q]));
@@ -238,65 +288,152 @@ function buildContext(story: Story, analysis: StoryAnalysis): QuizContext {
 	for (const q of quotes) if (q.addressee && isPersonName(q.addressee)) peopleSet.add(q.addressee);
 	const people = [...peopleSet].sort((a, b) => (speakerQuoteCount.get(b) ?? 0) - (speakerQuoteCount.get(a) ?? 0) || a.localeCompare(b));
 
+	// the indexes below serve the outlet checks only (`carriers`, `outletHasVerbatim`): built on first use
+	const normOf = lazy(() => {
+		const lines = new Map<string, string>(); // lines repeated across articles, normalised once
+		return new Map(story.articles.map((a) => [a.meta.id, normLines(a.text, lines)]));
+	});
 	// sentence windows (one and two sentences) with content words
-	const windows = new Map<string, SentenceInfo[]>();
-	for (const a of story.articles) {
-		const l: SentenceInfo[] = [];
-		const ss = a.sentences;
-		ss.forEach((s, i) => {
-			l.push({article: a.meta.id, index: i, start: s.start, end: s.end, stems: contentStems(a.text.slice(s.start, s.end))});
-			const next = ss[i + 1];
-			if (next) l.push({article: a.meta.id, index: i, start: s.start, end: next.end, stems: contentStems(a.text.slice(s.start, next.end))});
-		});
-		if (ss.length === 0 && a.text.trim()) l.push({article: a.meta.id, index: 0, start: 0, end: a.text.length, stems: contentStems(a.text)});
-		windows.set(a.meta.id, l);
-	}
+	const windows = lazy(() => {
+		const out = new Map<string, SentenceInfo[]>();
+		const memo = new Map<string, ReadonlySet<string>>(); // sentences repeated across articles (wire copy)
+		const stemsOf = (text: string): ReadonlySet<string> => {
+			let st = memo.get(text);
+			if (!st) {
+				st = contentStems(text);
+				memo.set(text, st);
+			}
+			return st;
+		};
+		for (const a of story.articles) {
+			const l: SentenceInfo[] = [];
+			const ss = a.sentences;
+			const stems = ss.map((s) => stemsOf(a.text.slice(s.start, s.end)));
+			ss.forEach((s, i) => {
+				l.push({article: a.meta.id, index: i, start: s.start, end: s.end, stems: stems[i]!});
+				const next = ss[i + 1];
+				if (!next) return;
+				// two sentences apart by white space only: no word spans the gap, so their words are the two sentences' words
+				const apart = next.start > s.end && s.end >= s.start && /^\s+$/.test(a.text.slice(s.end, next.start));
+				const both = apart ? union(stems[i]!, stems[i + 1]!) : contentStems(a.text.slice(s.start, next.end));
+				l.push({article: a.meta.id, index: i, start: s.start, end: next.end, stems: both});
+			});
+			if (ss.length === 0 && a.text.trim()) l.push({article: a.meta.id, index: 0, start: 0, end: a.text.length, stems: contentStems(a.text)});
+			out.set(a.meta.id, l);
+		}
+		return out;
+	});
 
-	// same-words index over speech quotes
+	// same-words index over the distinct texts of speech quotes: a large story repeats the same
+	// wordings many times over (wire copy), and whether two quotes are the same utterance depends
+	// on their texts only, so each pair of distinct texts is compared once
 	const speech = quotes.filter(isSpeech);
+	const textIndex = new Map<string, number>();
+	const texts: string[] = [];
+	/** Indices in `speech` of the quotes with each distinct text, ascending. */
+	const holders: number[][] = [];
+	speech.forEach((q, i) => {
+		let t = textIndex.get(q.text);
+		if (t === undefined) {
+			t = texts.length;
+			textIndex.set(q.text, t);
+			texts.push(q.text);
+			holders.push([]);
+		}
+		holders[t]!.push(i);
+	});
 	const inv = new Map<string, number[]>();
-	const keys = speech.map((q) => prefixKeys(q.text));
-	keys.forEach((ks, i) => {
-		for (const k of ks) {
+	texts.forEach((text, t) => {
+		for (const k of prefixKeys(text)) {
 			const l = inv.get(k) ?? [];
-			l.push(i);
+			l.push(t);
 			inv.set(k, l);
 		}
 	});
+	const pairMemo = new Map<number, boolean>();
+	const sameTexts = (t: number, text: string): boolean => {
+		const u = textIndex.get(text);
+		if (u === undefined) return sameUtterance(texts[t]!, text);
+		const key = Math.min(t, u) * texts.length + Math.max(t, u); // sameUtterance is symmetric
+		let v = pairMemo.get(key);
+		if (v === undefined) {
+			v = sameUtterance(texts[t]!, text);
+			pairMemo.set(key, v);
+		}
+		return v;
+	};
 	const order = new Map(quotes.map((q, i) => [q.id, i]));
 	const sameMemo = new Map<string, Quote[]>();
 	const sameWords = (text: string): readonly Quote[] => {
 		const memo = sameMemo.get(text);
 		if (memo) return memo;
 		const cand = new Set<number>();
-		for (const k of prefixKeys(text)) for (const i of inv.get(k) ?? []) cand.add(i);
-		const out = [...cand].sort((x, y) => x - y).map((i) => speech[i]!).filter((o) => sameUtterance(o.text, text));
+		for (const k of prefixKeys(text)) for (const t of inv.get(k) ?? []) cand.add(t);
+		const hits: number[] = [];
+		for (const t of cand) if (sameTexts(t, text)) hits.push(...holders[t]!);
+		const out = hits.sort((x, y) => x - y).map((i) => speech[i]!);
 		sameMemo.set(text, out);
 		return out;
 	};
+	const byOrder = (x: Quote, y: Quote): number => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0);
+	// versions of a quote: its group and the same words; quotes of the same group and text share
+	// one array (so look-ups keyed on it are shared too)
+	const baseMemo = new Map<string, {readonly list: Quote[]; readonly ids: ReadonlySet<string>}>();
 	const versionsMemo = new Map<string, Quote[]>();
 	const versionsOf = (q: Quote): readonly Quote[] => {
 		const memo = versionsMemo.get(q.id);
 		if (memo) return memo;
-		const found = new Map<string, Quote>();
-		found.set(q.id, q);
-		if (q.group) for (const m of groupMembers.get(q.group) ?? []) found.set(m.id, m);
-		for (const o of sameWords(q.text)) found.set(o.id, o);
-		const out = [...found.values()].sort((x, y) => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0));
+		const key = `${q.group ?? ''}\u0000${q.text}`;
+		let base = baseMemo.get(key);
+		if (!base) {
+			const found = new Map<string, Quote>();
+			if (q.group) for (const m of groupMembers.get(q.group) ?? []) found.set(m.id, m);
+			for (const o of sameWords(q.text)) found.set(o.id, o);
+			base = {list: [...found.values()].sort(byOrder), ids: new Set(found.keys())};
+			baseMemo.set(key, base);
+		}
+		const out = base.ids.has(q.id) ? base.list : [q, ...base.list].sort(byOrder);
 		versionsMemo.set(q.id, out);
 		return out;
 	};
 	// content-word index over sentence windows
-	const allWindows: SentenceInfo[] = [];
-	for (const a of story.articles) allWindows.push(...(windows.get(a.meta.id) ?? []));
-	const winInv = new Map<string, number[]>();
-	allWindows.forEach((w, i) => {
-		for (const st of w.stems) {
-			const l = winInv.get(st) ?? [];
-			l.push(i);
-			winInv.set(st, l);
-		}
+	const windowIndex = lazy(() => {
+		const all: SentenceInfo[] = [];
+		for (const a of story.articles) all.push(...(windows().get(a.meta.id) ?? []));
+		const inv = new Map<string, number[]>();
+		all.forEach((w, i) => {
+			for (const st of w.stems) {
+				const l = inv.get(st);
+				if (l) l.push(i);
+				else inv.set(st, [i]);
+			}
+		});
+		return {all, inv};
 	});
+	/** Outlets with a sentence window holding at least `share` of these content words. */
+	const windowCarriers = (stems: ReadonlySet<string>, share: number, out: Set<string>): void => {
+		const {all, inv} = windowIndex();
+		// fewest shared words (one at least) that reach the share, as the test `shared / size >= share` counts
+		let need = 1;
+		while (need <= stems.size && need / stems.size < share) need++;
+		if (need > stems.size) return;
+		// a window with `need` of the words has one of the rarest `size - need + 1` of them: only
+		// those words' windows are candidates, each then counted in full
+		const rare = [...stems].sort((x, y) => (inv.get(x)?.length ?? 0) - (inv.get(y)?.length ?? 0)).slice(0, stems.size - need + 1);
+		const tried = new Set<number>();
+		for (const st of rare) {
+			for (const i of inv.get(st) ?? []) {
+				if (tried.has(i)) continue;
+				tried.add(i);
+				const w = all[i]!;
+				const outlet = outletOf.get(w.article)!;
+				if (out.has(outlet)) continue;
+				let h = 0;
+				for (const x of stems) if (w.stems.has(x)) h++;
+				if (h >= need) out.add(outlet);
+			}
+		}
+	};
 	const carryMemo = new Map<string, Set<string>>();
 	const carriers = (text: string, share: number): ReadonlySet<string> => {
 		const memoKey = `${share}|${text}`;
@@ -304,16 +441,35 @@ function buildContext(story: Story, analysis: StoryAnalysis): QuizContext {
 		if (memo) return memo;
 		const out = new Set<string>();
 		const n = normText(text);
-		if (n) for (const a of story.articles) if ((normOf.get(a.meta.id) ?? '').includes(n)) out.add(outletOf.get(a.meta.id)!);
+		if (n) {
+			const norms = normOf();
+			for (const a of story.articles) if ((norms.get(a.meta.id) ?? '').includes(n)) out.add(outletOf.get(a.meta.id)!);
+		}
 		for (const o of sameWords(text)) out.add(outletOf.get(o.article)!);
 		const stems = contentStems(text);
-		if (stems.size >= 2) {
-			const hits = new Map<number, number>();
-			for (const st of stems) for (const i of winInv.get(st) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
-			for (const [i, h] of hits) if (h / stems.size >= share) out.add(outletOf.get(allWindows[i]!.article)!);
-		}
+		if (stems.size >= 2) windowCarriers(stems, share, out);
 		carryMemo.set(memoKey, out);
 		return out;
+	};
+	const spanKey = (article: string, start: number, end: number): string => `${start}:${end}:${article}`;
+	const bySpan = new Map<string, Quote[]>();
+	for (const q of quotes) {
+		const k = spanKey(q.article, q.start, q.end);
+		const l = bySpan.get(k);
+		if (l) l.push(q);
+		else bySpan.set(k, [q]);
+	}
+	const quotesAtSpan = (article: string, start: number, end: number): readonly Quote[] => bySpan.get(spanKey(article, start, end)) ?? [];
+	let byExcerpt: Map<string, Quote> | undefined;
+	const speechWithExcerpt = (text: string): Quote | undefined => {
+		if (!byExcerpt) {
+			byExcerpt = new Map();
+			for (const q of speech) {
+				const e = excerpt(q.text);
+				if (!byExcerpt.has(e)) byExcerpt.set(e, q);
+			}
+		}
+		return byExcerpt.get(text);
 	};
 	const quoteAt = (article: string, start: number, end: number): Quote | undefined => {
 		let best: Quote | undefined;
@@ -342,16 +498,22 @@ function buildContext(story: Story, analysis: StoryAnalysis): QuizContext {
 		articleById,
 		outletOf,
 		articlesOf,
-		normOf,
+		get normOf() {
+			return normOf();
+		},
 		quotes,
 		quoteById,
 		groupMembers,
 		people,
 		speakerQuoteCount,
-		windows,
+		get windows() {
+			return windows();
+		},
 		versionsOf,
 		sameWords,
 		carriers,
+		quotesAtSpan,
+		speechWithExcerpt,
 		quoteAt,
 		displayName: (name) => displayNames.get(name) ?? name,
 	};

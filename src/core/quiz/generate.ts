@@ -66,13 +66,41 @@ function showable(q: Quote): boolean {
 }
 
 /** The best version of an utterance to show: full quotes first, then longer (up to 30 words), then story order. */
-function representatives(versions: readonly Quote[]): Quote[] {
-	const rank = (q: Quote): number => (q.kind === 'full' ? 2 : 0) + Math.min(wordCount(q.text), 30) / 30;
-	return versions.filter(showable).sort((a, b) => rank(b) - rank(a));
+function representatives(versions: readonly Quote[]): readonly Quote[] {
+	let memo = representativesMemo.get(versions);
+	if (!memo) {
+		memo = representativesOnce(versions);
+		representativesMemo.set(versions, memo);
+	}
+	return memo;
 }
 
-/** Utterances: one entry per utterance group (or ungrouped speech quote), in story order. */
-function utterances(ctx: QuizContext): Quote[][] {
+/** Memo of {@link representatives} per list (utterance groups and version lists are shared, see `utterances` and `versionsOf`). */
+const representativesMemo = new WeakMap<readonly Quote[], readonly Quote[]>();
+
+function representativesOnce(versions: readonly Quote[]): Quote[] {
+	const rank = (q: Quote): number => (q.kind === 'full' ? 2 : 0) + Math.min(wordCount(q.text), 30) / 30;
+	// ranked once per quote (the sort is stable: equal ranks keep story order)
+	return versions
+		.filter(showable)
+		.map((q) => ({q, r: rank(q)}))
+		.sort((a, b) => b.r - a.r)
+		.map((x) => x.q);
+}
+
+const utterancesMemo = new WeakMap<QuizContext, readonly (readonly Quote[])[]>();
+
+/** Utterances: one entry per utterance group (or ungrouped speech quote), in story order (shared: do not modify). */
+function utterances(ctx: QuizContext): readonly (readonly Quote[])[] {
+	let memo = utterancesMemo.get(ctx);
+	if (!memo) {
+		memo = utterancesOnce(ctx);
+		utterancesMemo.set(ctx, memo);
+	}
+	return memo;
+}
+
+function utterancesOnce(ctx: QuizContext): Quote[][] {
 	const seen = new Set<string>();
 	const out: Quote[][] = [];
 	for (const q of ctx.quotes) {

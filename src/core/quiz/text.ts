@@ -5,11 +5,35 @@
 import {mulberry32} from '../rng.js';
 import {wordsOf} from '../quotes/group.js';
 
+/** Strings longer than this are not memoised (article texts: computed once by their callers). */
+const MEMO_MAX_LENGTH = 2000;
+/** Entries a memo holds before it is emptied (bounds memory in a long-running session). */
+const MEMO_MAX_ENTRIES = 10000;
+
+/**
+ * Memoise a pure function of a (short) string. Large stories repeat the same quotes many times
+ * over (every outlet's copy of a wire story), and the quiz asks the same things of each copy.
+ */
+function memoString<T>(f: (s: string) => T): (s: string) => T {
+	const memo = new Map<string, T>();
+	return (s) => {
+		if (s.length > MEMO_MAX_LENGTH) return f(s);
+		const hit = memo.get(s);
+		if (hit !== undefined) return hit;
+		const v = f(s);
+		if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+		memo.set(s, v);
+		return v;
+	};
+}
+
 /**
  * Normalise text the way the eval scorer does (score.py `norm`): NFKC, lower case, curly
  * quotes straightened, every non-word character a space, spaces collapsed.
  */
-export function normText(s: string): string {
+export const normText: (s: string) => string = memoString(normTextOnce);
+
+function normTextOnce(s: string): string {
 	return s
 		.normalize('NFKC')
 		.toLowerCase()
@@ -42,9 +66,7 @@ export function wordTokens(s: string): string[] {
 }
 
 /** Number of words in a text. */
-export function wordCount(s: string): number {
-	return wordsOf(s).length;
-}
+export const wordCount: (s: string) => number = memoString((s) => wordsOf(s).length);
 
 /** Stemmed content words (no stop words) of a text, as a set. */
 export function contentStems(s: string): Set<string> {
@@ -105,17 +127,27 @@ export function shuffled<T>(items: readonly T[], rng: Rng): T[] {
 	return a;
 }
 
+/** Whole-word, case-insensitive pattern of a word (compiled once per word). */
+const wordPattern = memoString((word: string): RegExp => {
+	const esc = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, 'iu');
+});
+
+const lowerCase = memoString((s: string) => s.toLowerCase());
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+
 /** Whether `word` occurs in `text` as a whole word (case-insensitive). */
 export function hasWord(text: string, word: string): boolean {
 	if (!word) return false;
-	const esc = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	return new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+	// Cheap sound pre-check for ASCII words: under the pattern's Unicode case folding the only
+	// non-ASCII characters equal to an ASCII one are U+017F (ſ, s) and U+212A (Kelvin sign, k,
+	// which lower-cases to k), so a text that matches holds the word in lower case.
+	if (PRINTABLE_ASCII.test(word) && !lowerCase(text).includes(lowerCase(word)) && !text.includes('\u017f')) return false;
+	return wordPattern(word).test(text); // no g or y flag: test() keeps no state
 }
 
 /** Quote text as shown: whitespace collapsed, a trailing comma, colon or semicolon dropped. */
-export function cleanQuote(s: string): string {
-	return s.replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '').trim();
-}
+export const cleanQuote: (s: string) => string = memoString((s) => s.replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '').trim());
 
 /** Quotes longer than this many words are shown as an excerpt. */
 export const EXCERPT_OVER_WORDS = 30;
@@ -124,7 +156,9 @@ export const EXCERPT_OVER_WORDS = 30;
  * A long quote's opening, verbatim: its first sentence when that is 5–30 words, else its words
  * up to a comma (or 20 words) followed by "…". Short quotes are returned cleaned, whole.
  */
-export function excerpt(s: string): string {
+export const excerpt: (s: string) => string = memoString(excerptOnce);
+
+function excerptOnce(s: string): string {
 	const text = cleanQuote(s);
 	if (wordCount(text) <= EXCERPT_OVER_WORDS) return text;
 	const first = text.split(/(?<=[.!?])\s+/)[0] ?? '';

@@ -34,10 +34,23 @@ export const CARRY_SHARE_STRICT = 0.5;
 
 const NOTA = /\b(?:all|none|both|neither) of (?:the )?(?:above|these|them)\b/i;
 
-/** Speakers (non-null) of every version of a quote. */
-export function versionSpeakers(ctx: QuizContext, q: Quote): Set<string> {
-	const s = new Set<string>();
-	for (const v of ctx.versionsOf(q)) if (v.speaker) s.add(v.speaker);
+// Look-ups on a quote's versions, memoised on the versions array (quotes of the same utterance
+// and wording share one, see `versionsOf`; each array belongs to one context), so a story's many
+// copies of a quote cost one.
+const speakersMemo = new WeakMap<readonly Quote[], ReadonlySet<string>>();
+const outletsMemo = new WeakMap<readonly Quote[], ReadonlySet<string>>();
+const strongMemo = new WeakMap<readonly Quote[], Map<string, boolean>>();
+
+/** Speakers (non-null) of every version of a quote (shared: do not modify). */
+export function versionSpeakers(ctx: QuizContext, q: Quote): ReadonlySet<string> {
+	const versions = ctx.versionsOf(q);
+	let s = speakersMemo.get(versions);
+	if (!s) {
+		const found = new Set<string>();
+		for (const v of versions) if (v.speaker) found.add(v.speaker);
+		speakersMemo.set(versions, found);
+		s = found;
+	}
 	return s;
 }
 
@@ -46,15 +59,31 @@ export function versionSpeakers(ctx: QuizContext, q: Quote): Set<string> {
  * "the Russian leader"), and no version was read from another name ("Mr. King").
  */
 export function stronglyAttributed(ctx: QuizContext, q: Quote, speaker: string): boolean {
-	const versions = ctx.versionsOf(q).filter((v) => v.speaker === speaker);
-	const strengths = versions.map(attributionStrength);
-	return strengths.some((s) => s === 'named' || s === 'role') && !strengths.includes('inconsistent');
+	const all = ctx.versionsOf(q);
+	let memo = strongMemo.get(all);
+	if (!memo) {
+		memo = new Map();
+		strongMemo.set(all, memo);
+	}
+	let v = memo.get(speaker);
+	if (v === undefined) {
+		const strengths = all.filter((x) => x.speaker === speaker).map(attributionStrength);
+		v = strengths.some((s) => s === 'named' || s === 'role') && !strengths.includes('inconsistent');
+		memo.set(speaker, v);
+	}
+	return v;
 }
 
-/** Outlets whose articles hold a version of the quote. */
-export function versionOutlets(ctx: QuizContext, q: Quote): Set<string> {
-	const s = new Set<string>();
-	for (const v of ctx.versionsOf(q)) s.add(ctx.outletOf.get(v.article) ?? v.article);
+/** Outlets whose articles hold a version of the quote (shared: do not modify). */
+export function versionOutlets(ctx: QuizContext, q: Quote): ReadonlySet<string> {
+	const versions = ctx.versionsOf(q);
+	let s = outletsMemo.get(versions);
+	if (!s) {
+		const found = new Set<string>();
+		for (const v of versions) found.add(ctx.outletOf.get(v.article) ?? v.article);
+		outletsMemo.set(versions, found);
+		s = found;
+	}
 	return s;
 }
 
@@ -124,7 +153,7 @@ function checkCommon(ctx: QuizContext, q: Question, reasons: string[]): void {
 function evidenceQuote(ctx: QuizContext, q: Question, reasons: string[]): Quote | undefined {
 	const e = q.evidence[0];
 	if (!e) return undefined;
-	const found = ctx.quotes.find((x) => x.article === e.article && x.start === e.start && x.end === e.end && isSpeech(x));
+	const found = ctx.quotesAtSpan(e.article, e.start, e.end).find(isSpeech);
 	if (!found) reasons.push('no quote at the evidence span');
 	return found;
 }
@@ -147,10 +176,18 @@ function checkSpeakerAgreement(ctx: QuizContext, q0: Quote, speaker: string, rea
 	if (!stronglyAttributed(ctx, q0, speaker)) reasons.push('not firmly attributed (pronoun only, or read from another name)');
 }
 
+const spansMemo = new WeakMap<readonly Quote[], ReadonlySet<string>>();
+const spanKey = (article: string, start: number, end: number): string => `${start}:${end}:${article}`;
+
 function checkEvidenceVersions(ctx: QuizContext, q: Question, q0: Quote, reasons: string[]): void {
 	const versions = ctx.versionsOf(q0);
+	let spans = spansMemo.get(versions);
+	if (!spans) {
+		spans = new Set(versions.map((v) => spanKey(v.article, v.start, v.end)));
+		spansMemo.set(versions, spans);
+	}
 	for (const e of q.evidence.slice(1)) {
-		if (!versions.some((v) => v.article === e.article && v.start === e.start && v.end === e.end)) reasons.push('an evidence span is not a version of the quote');
+		if (!spans.has(spanKey(e.article, e.start, e.end))) reasons.push('an evidence span is not a version of the quote');
 	}
 }
 
@@ -185,7 +222,7 @@ function checkSaidWhat(ctx: QuizContext, q: Question, reasons: string[]): void {
 		if (mentionsName(c, speaker)) reasons.push('a choice names the speaker');
 		for (let j = i + 1; j < q.choices.length; j++) if (sameUtterance(c, q.choices[j]!)) reasons.push('two choices are the same words');
 		if (i === q.answer) return;
-		const d = ctx.quotes.find((x) => isSpeech(x) && excerpt(x.text) === c);
+		const d = ctx.speechWithExcerpt(c);
 		if (!d) {
 			reasons.push(`choice not from the story: ${c}`);
 			return;
@@ -215,7 +252,7 @@ function checkToWhom(ctx: QuizContext, q: Question, reasons: string[]): void {
 	if (mentionsName(q.prompt.replace(q.quote ?? '', ''), key) || mentionsName(q.quote ?? '', key)) reasons.push('the stem names the key');
 	checkPeopleChoices(ctx, q, reasons);
 	for (const e of q.evidence) {
-		const v = ctx.quotes.find((x) => x.article === e.article && x.start === e.start && x.end === e.end);
+		const v = ctx.quotesAtSpan(e.article, e.start, e.end)[0];
 		if (!v || v.addressee !== key) reasons.push('an evidence quote does not name the addressee');
 	}
 	checkEvidenceVersions(ctx, q, q0, reasons);
@@ -236,7 +273,7 @@ function checkWhichOutlet(ctx: QuizContext, q: Question, reasons: string[]): voi
 	if (ctx.outletOf.get(e.article) !== key) reasons.push('the evidence is not in the key outlet');
 	if (!outletHasVerbatim(ctx, key, quote)) reasons.push('the key outlet does not have the words');
 	if (wordCount(quote) < MIN_OUTLET_QUOTE_WORDS) reasons.push('quote too short');
-	const q0 = ctx.quotes.find((x) => x.article === e.article && x.start === e.start && x.end === e.end && isSpeech(x));
+	const q0 = ctx.quotesAtSpan(e.article, e.start, e.end).find(isSpeech);
 	if (q0) {
 		for (const o of versionOutlets(ctx, q0)) if (o !== key) reasons.push(`${o} has a version of the quote`);
 		if (q.speaker !== undefined) {
@@ -283,8 +320,14 @@ function checkNotReported(ctx: QuizContext, q: Question, reasons: string[]): voi
 		const fact = s >= 0 ? ctx.analysis.alignment.factOf(v.article, s) : undefined;
 		if (fact && fact.articles.some((id) => ctx.outletOf.get(id) === key)) reasons.push(`the aligner finds a parallel in ${key}`);
 	}
+	const closeInKey = new Map<string, number>(); // per distinct wording: its same-words quotes in the key outlet
 	for (const v of versions) {
-		for (const x of ctx.sameWords(v.text)) if (ctx.outletOf.get(x.article) === key) reasons.push(`${key} quotes close words`);
+		let n = closeInKey.get(v.text);
+		if (n === undefined) {
+			n = ctx.sameWords(v.text).filter((x) => ctx.outletOf.get(x.article) === key).length;
+			closeInKey.set(v.text, n);
+		}
+		for (let i = 0; i < n; i++) reasons.push(`${key} quotes close words`);
 	}
 	checkEvidenceVersions(ctx, q, q0, reasons);
 }
@@ -308,15 +351,30 @@ function checkWording(ctx: QuizContext, q: Question, reasons: string[]): void {
 	if (wordCount(quote) < MIN_OUTLET_QUOTE_WORDS) reasons.push('wording too short');
 	const k = wordingKey(quote);
 	const stems = contentStems(quote);
+	// whether a wording renders the quote the same way, once per distinct wording
+	const same = new Map<string, boolean>();
+	const sameWay = (text: string): boolean => {
+		let v = same.get(text);
+		if (v === undefined) {
+			const vk = wordingKey(text);
+			const vs = contentStems(text);
+			const diff = [...stems].some((w) => !vs.has(w)) || [...vs].some((w) => !stems.has(w));
+			v = vk === k || vk.includes(k) || !diff;
+			same.set(text, v);
+		}
+		return v;
+	};
+	const byOutlet = new Map<string, Quote[]>();
+	for (const v of versions) {
+		const o = ctx.outletOf.get(v.article);
+		if (o === undefined) continue;
+		const l = byOutlet.get(o);
+		if (l) l.push(v);
+		else byOutlet.set(o, [v]);
+	}
 	for (const o of ctx.outlets) {
 		if (o === key) continue;
 		if (outletHasVerbatim(ctx, o, quote)) reasons.push(`${o} has the same wording`);
-		for (const v of versions) {
-			if (ctx.outletOf.get(v.article) !== o) continue;
-			const vk = wordingKey(v.text);
-			const vs = contentStems(v.text);
-			const diff = [...stems].some((w) => !vs.has(w)) || [...vs].some((w) => !stems.has(w));
-			if (vk === k || vk.includes(k) || !diff) reasons.push(`${o} renders it the same way`);
-		}
+		for (const v of byOutlet.get(o) ?? []) if (sameWay(v.text)) reasons.push(`${o} renders it the same way`);
 	}
 }
