@@ -134,13 +134,65 @@ function splitLines(text: string): Line[] {
 	return lines;
 }
 
-/** Normalise a line for duplicate detection. */
-function key(s: string): string {
-	return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Whether each BMP code unit is a letter or digit: 0 not yet known, 1 yes, 2 no. */
+const bmpLetterOrDigit = new Uint8Array(0x10000);
+
+/**
+ * If the code point at `i` of `s` is a letter or digit (`[\p{L}\p{N}]`, read as a u-flag regex
+ * reads it: a lone surrogate is neither), its length in code units (1 or 2); otherwise 0.
+ */
+export function letterOrDigitAt(s: string, i: number): number {
+	const c = s.charCodeAt(i);
+	if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 0;
+	if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00)
+		return LETTER_OR_DIGIT.test(s.slice(i, i + 2)) ? 2 : 0;
+	let known = bmpLetterOrDigit[c]!;
+	if (known === 0) bmpLetterOrDigit[c] = known = LETTER_OR_DIGIT.test(s[i]!) ? 1 : 2;
+	return known === 1 ? 1 : 0;
 }
 
+/**
+ * Normalise a line for duplicate detection: `s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()`,
+ * that is the runs of letters and digits of the lower-cased line, joined by single spaces
+ * (written out: the Unicode-class regex is slow on long lines).
+ */
+function key(s: string): string {
+	const lower = s.toLowerCase();
+	let out = '';
+	let run = -1;
+	for (let i = 0; i < lower.length; ) {
+		const n = letterOrDigitAt(lower, i);
+		if (n > 0) {
+			if (run < 0) run = i;
+			i += n;
+		} else {
+			if (run >= 0) {
+				out += out ? ` ${lower.slice(run, i)}` : lower.slice(run, i);
+				run = -1;
+			}
+			i++;
+		}
+	}
+	if (run >= 0) out += out ? ` ${lower.slice(run)}` : lower.slice(run);
+	return out;
+}
+
+/** Whether a code unit is JavaScript whitespace (`\s`: Unicode spaces, line terminators, BOM). */
+function isJsSpace(c: number): boolean {
+	return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** Words of a line: `s.split(/\s+/).filter(Boolean).length`, i.e. its runs of non-whitespace. */
 function words(s: string): number {
-	return s.split(/\s+/).filter(Boolean).length;
+	let n = 0;
+	let inWord = false;
+	for (let i = 0; i < s.length; i++) {
+		const space = isJsSpace(s.charCodeAt(i));
+		if (!space && !inWord) n++;
+		inWord = !space;
+	}
+	return n;
 }
 
 /** Ends like a sentence (possibly followed by a closing quote or bracket). */
@@ -176,13 +228,19 @@ export function parseDateline(s: string): string | undefined {
 	return `${y}-${pad(m)}-${pad(d)}${t}`;
 }
 
+/** What each {@link TRAILING_CREDIT} rule cannot match without: a slash; a slash; a slash; a final ")"; a name. */
+const CREDIT_NEEDS: readonly RegExp[] = [/\//, /\//, /\//, /\)\s*$/, /Photo|Image|Picture|AP|AFP|Getty Images|Reuters|EPA|Shutterstock/];
+
 /** The credit at the end of a line, if any: its span relative to the line. */
 function trailingCredit(value: string): {start: number; credit: string} | undefined {
 	// Of the rules that match, the one that starts earliest takes the whole credit
 	// ("Photo: Erik Dahl/The Gazette", not just "/The Gazette").
 	let best: {start: number; credit: string} | undefined;
-	for (const re of TRAILING_CREDIT) {
-		const m = re.exec(value);
+	const slash = value.includes('/');
+	for (let r = 0; r < TRAILING_CREDIT.length; r++) {
+		// Most lines hold none of what a credit needs: skip the rule without running it.
+		if (r < 3 ? !slash : !CREDIT_NEEDS[r]!.test(value)) continue;
+		const m = TRAILING_CREDIT[r]!.exec(value);
 		if (m?.groups?.credit && m.index > 0) {
 			const start = value.indexOf(m.groups.credit, m.index);
 			// Never strip the whole line, and never strip text that itself ends a sentence:
@@ -191,6 +249,71 @@ function trailingCredit(value: string): {start: number; credit: string} | undefi
 		}
 	}
 	return best;
+}
+
+/** A header line that starts the story with a city dateline ("MOSCOW —"). */
+const CITY_DATELINE = /^[\p{Lu}][\p{Lu} .,'-]{2,40}\s?(?:\([\p{L} ]+\)\s?)?[—–-]{1,2}\s/u;
+const BARE_CREDIT_NAME = /\b(?:via|Pool|AP|AFP|Reuters|Getty|CFP|Xinhua|EPA|Images?)\b/;
+const UPPER_WORD = /^\p{Lu}+$/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+
+/** What a line's text alone says about it (whatever its place in the article). */
+interface LineFacts {
+	/** {@link key} of the line. */
+	readonly key: string;
+	/** The first of the position-free furniture rules that the line meets (banner, boilerplate, wire, byline, dateline). */
+	readonly kind: Furniture['kind'] | undefined;
+	/** For a wire line, the agency it names; for a dateline, its date. */
+	readonly wire: string | undefined;
+	readonly date: string | undefined;
+	readonly words: number;
+	readonly endsSentence: boolean;
+	/** {@link trailingCredit} of the line, when no furniture rule took it. */
+	readonly credit: {start: number; credit: string} | undefined;
+}
+
+function lineFacts(v: string): LineFacts {
+	const short = v.length <= SHORT;
+	let kind: Furniture['kind'] | undefined;
+	let wire: string | undefined;
+	let date: string | undefined;
+	if (BANNER.test(v) && v.length < 300) kind = 'banner';
+	else if (short && (CHROME_LINE.test(v) || TEASER.test(v))) kind = 'boilerplate';
+	else {
+		for (const re of WIRE_LINE) {
+			const m = re.exec(v);
+			if (m?.groups?.wire) {
+				kind = 'wire';
+				wire = wireName(m.groups.wire, v);
+				break;
+			}
+		}
+		if (kind === undefined) {
+			if (short && BYLINE.test(v)) kind = 'byline';
+			else if (v.length <= 60 && DATELINE.test(v)) {
+				kind = 'dateline';
+				date = parseDateline(v);
+			}
+		}
+	}
+	return {key: key(v), kind, wire, date, words: words(v), endsSentence: endsSentence(v), credit: kind === undefined ? trailingCredit(v) : undefined};
+}
+
+/**
+ * {@link lineFacts} by line text: stories repeat lines verbatim (wire copy, captions), so each
+ * distinct line's rules run once. Bounded; the oldest entries go first.
+ */
+const factsMemo = new Map<string, LineFacts>();
+const FACTS_MEMO_MAX = 16384;
+
+function factsOf(v: string): LineFacts {
+	let f = factsMemo.get(v);
+	if (f === undefined) {
+		f = lineFacts(v);
+		if (factsMemo.size >= FACTS_MEMO_MAX) factsMemo.delete(factsMemo.keys().next().value!);
+		factsMemo.set(v, f);
+	}
+	return f;
 }
 
 /**
@@ -202,6 +325,7 @@ function trailingCredit(value: string): {start: number; credit: string} | undefi
  */
 export function cleanText(text: string, options: CleanOptions = {}): CleanResult {
 	const lines = splitLines(text);
+	const facts = lines.map((l) => factsOf(l.value));
 	const furniture: Furniture[] = [];
 	const kept: {line: Line; role: ParagraphRole; end: number}[] = [];
 	let wire: string | undefined;
@@ -214,60 +338,63 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
 		furniture.push({start, end, kind, text: text.slice(start, end)});
 
 	// Header zone: lines before the first long paragraph, or before a city dateline ("MOSCOW —").
-	let headerEnd = lines.findIndex(
-		(l) => l.value.length > 200 || /^[\p{Lu}][\p{Lu} .,'-]{2,40}\s?(?:\([\p{L} ]+\)\s?)?[—–-]{1,2}\s/u.test(l.value),
-	);
+	let headerEnd = lines.findIndex((l) => l.value.length > 200 || CITY_DATELINE.test(l.value));
 	if (headerEnd === -1) headerEnd = Math.min(lines.length, 6);
 
-	// Repeated lines (captions printed twice): the first copy stays, later copies go.
-	const seenAt = new Map<string, number>();
+	// Repeated lines (captions printed twice): the first copy stays, later copies go. A line is a
+	// copy of the latest line j (at most 4 lines up) recorded under an equal key, or under a key
+	// that starts it and is at least 0.6 of its length; when several qualify, the key recorded
+	// first wins. Keys are recorded by lines that are not copies (a key seen again moves to its
+	// new line but keeps its rank).
+	const seenAt = new Map<string, {line: number; rank: number}>();
+	const recordedKey: (string | undefined)[] = new Array(lines.length);
 	const duplicateOf = new Map<number, number>();
-	lines.forEach((l, i) => {
-		const k = key(l.value);
+	lines.forEach((_l, i) => {
+		const k = facts[i]!.key;
 		if (k.length < 25) return;
-		for (const [prevKey, j] of seenAt) {
-			if (i - j <= 4 && (k === prevKey || (k.startsWith(prevKey) && prevKey.length >= 0.6 * k.length))) {
-				duplicateOf.set(i, j);
-				break;
-			}
+		let best: {line: number; rank: number} | undefined;
+		for (let j = Math.max(0, i - 4); j < i; j++) {
+			const prevKey = recordedKey[j];
+			if (prevKey === undefined) continue;
+			const at = seenAt.get(prevKey)!;
+			if (at.line !== j) continue; // recorded again further down
+			if ((k === prevKey || (k.startsWith(prevKey) && prevKey.length >= 0.6 * k.length)) && (!best || at.rank < best.rank)) best = at;
 		}
-		if (!duplicateOf.has(i)) seenAt.set(k, i);
+		if (best) duplicateOf.set(i, best.line);
+		else {
+			const at = seenAt.get(k);
+			if (at) at.line = i;
+			else seenAt.set(k, {line: i, rank: seenAt.size});
+			recordedKey[i] = k;
+		}
 	});
 	const captionLines = new Set<number>(duplicateOf.values());
 
 	lines.forEach((l, i) => {
 		const v = l.value;
+		const f = facts[i]!;
 		const short = v.length <= SHORT;
 		if (duplicateOf.has(i)) return drop(l, 'caption');
-		if (BANNER.test(v) && v.length < 300) return drop(l, 'banner');
-		if (short && (CHROME_LINE.test(v) || TEASER.test(v))) return drop(l, 'boilerplate');
-		for (const re of WIRE_LINE) {
-			const m = re.exec(v);
-			if (m?.groups?.wire) {
-				wire ??= wireName(m.groups.wire, v);
-				return drop(l, 'wire');
-			}
+		if (f.kind !== undefined) {
+			if (f.kind === 'wire') wire ??= f.wire;
+			else if (f.kind === 'dateline') date ??= f.date;
+			return drop(l, f.kind);
 		}
-		if (short && BYLINE.test(v)) return drop(l, 'byline');
-		if (v.length <= 60 && DATELINE.test(v)) {
-			date ??= parseDateline(v);
-			return drop(l, 'dateline');
-		}
-		if (i < headerEnd && outletKey && key(v) === outletKey) {
+		if (i < headerEnd && outletKey && f.key === outletKey) {
 			outlet = v;
 			return drop(l, 'outlet');
 		}
-		if (i < headerEnd && !outletKey && outlet === undefined && OUTLET_LINE.test(v) && !NOT_OUTLET.test(v) && (words(v) >= 2 || /^\p{Lu}+$/u.test(v))) {
+		if (i < headerEnd && !outletKey && outlet === undefined && OUTLET_LINE.test(v) && !NOT_OUTLET.test(v) && (f.words >= 2 || UPPER_WORD.test(v))) {
 			outlet = v;
 			return drop(l, 'outlet');
 		}
 		// A bare photo credit line ("Mikhail Metzel / Pool via Reuters", "Getty Images").
-		if (short && words(v) <= 8 && /\//.test(v) && !endsSentence(v) && /^\p{Lu}/u.test(v) && i < headerEnd + 3 && /\b(?:via|Pool|AP|AFP|Reuters|Getty|CFP|Xinhua|EPA|Images?)\b/.test(v))
+		if (short && f.words <= 8 && v.includes('/') && !f.endsSentence && STARTS_UPPER.test(v) && i < headerEnd + 3 && BARE_CREDIT_NAME.test(v))
 			return drop(l, 'credit');
 
 		let end = l.end;
-		const credit = trailingCredit(v);
-		const isCaption = captionLines.has(i) || (credit !== undefined && i < headerEnd + 20 && words(v) >= 6);
+		const credit = f.credit;
+		const isCaption = captionLines.has(i) || (credit !== undefined && i < headerEnd + 20 && f.words >= 6);
 		if (credit && isCaption) {
 			// Keep the caption, drop its credit; trim the space before the credit.
 			let cut = l.start + credit.start;
@@ -278,10 +405,10 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
 		let role: ParagraphRole = isCaption ? 'caption' : 'body';
 		if (role === 'body' && i < headerEnd) {
 			const firstKept = kept.length === 0;
-			if (firstKept && words(v) <= 25 && !endsSentence(v) && lines.length > 1) {
+			if (firstKept && f.words <= 25 && !f.endsSentence && lines.length > 1) {
 				role = 'headline';
 				headline = v;
-			} else if (kept.length === 1 && kept[0]!.role === 'headline' && endsSentence(v) && words(v) <= 40) {
+			} else if (kept.length === 1 && kept[0]!.role === 'headline' && f.endsSentence && f.words <= 40) {
 				// One complete sentence right under the headline: the standfirst (dek).
 				role = 'standfirst';
 			}
