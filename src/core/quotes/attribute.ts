@@ -18,8 +18,10 @@
  */
 import type {Article, Span} from '../types.js';
 import {findQuotes, type RawQuote} from './marks.js';
+import {sortInPlace} from './sort.js';
 import {endsSentence, sentences, tokenize, type QuoteSlot, type Tok} from './tokens.js';
 import {BELIEF, CUE_FORMS, isNounish, type CueClass} from './verbs.js';
+import type {Core} from './resolve.js';
 import {isNationality, ADVERBIAL_PREPS, BETWEEN, CHANNEL_HEADS, DETERMINERS, PERSON_HEADS, PRONOUNS, STOP, TIME_WORDS, TITLES, WIRE_NAMES} from './lexicon.js';
 
 /** A noun phrase in the text (speaker or addressee as written). */
@@ -29,8 +31,25 @@ export interface Mention {
 	readonly text: string;
 	/** `pron` he/she…, `name` has a capitalised name, `desc` a description ("the mayor"), `label` a transcript label. */
 	readonly kind: 'pron' | 'name' | 'desc' | 'label';
-	/** The tokens of the phrase (empty for labels). */
+	/**
+	 * The tokens of the phrase (empty for labels). In a paragraph that recurs in the story they are
+	 * the first occurrence's tokens, so their offsets may be of that occurrence: `start` and `end`
+	 * are the mention's own.
+	 */
 	readonly toks: readonly Tok[];
+	/**
+	 * Results of pure functions of the mention's kind, text and tokens, shared with its copies in a
+	 * recurring paragraph. A mention with other words needs a memo of its own.
+	 */
+	readonly memo: MentionMemo;
+}
+
+/** See `Mention.memo`. */
+export interface MentionMemo {
+	/** `coreOf` (resolve.ts). */
+	core?: Core | null;
+	/** `isChannel`. */
+	channel?: boolean;
 }
 
 /** How a quote was attributed. */
@@ -87,6 +106,42 @@ export interface ArticleAttribution {
 
 // ------------------------------------------------------------------ word classes
 
+// Regular expressions, compiled once (a literal in a function makes a new object at every call).
+const PLY_ALLY = /(?:ply|ally)$/;
+const DIGIT_START = /^\d/;
+const DASHES = /^-{2,}$/;
+const ENDS_DOT = /[.]["'”’)\]]*\s*$/;
+const ENDS_COMMA_Q_EXCL = /[,?!]\s*$/;
+const ENDS_Q_EXCL = /[?!]["'”’)\]]*\s*$/;
+const LABEL = /^\s*([A-Z][A-Z.'’\- ]{1,40}?):\s/;
+const TWO_CAPS = /[A-Z]{2}/;
+const SENTENCE_INSIDE = /[.!?]\s+\S/;
+const CAP_OR_DIGIT_START = /^\p{Lu}|^\d/u;
+const CLAUSE_START_CHAR = /[\p{Lu}\d[(…."'“‘]/u;
+const CLAUSE_PUNCT = /^[,:;—–-]$/;
+const STOP_PUNCT = /^[.!?]$/;
+const NAMING_CUE = /^(?:call|calls|called|calling|dubbed|described|what)$/;
+const ENDS_STOP = /[.!?]$/;
+const SENTENCE_THEN_CAP = /[.!?]\s+["'“‘(\[]?\p{Lu}/u;
+const CLAUSE_PRONOUN = /^(?:i|we|they|he|she|it|you|there|this|that)$/i;
+
+// Word lists of the rules below, built once.
+const NOUN_CUE_BLOCKERS = new Set(['of', 'for', 'on', 'about', 'in', 'from', 'by', 'to', 'with']);
+const PARTICIPLE_OPENERS = new Set(['and', 'by', 'while', 'after', 'before', 'when', 'without', 'also', 'of', 'again', 'publicly', 'repeatedly', 'not', 'despite', 'even', 'then', 'still', 'for']);
+const NEGATIONS = new Set(['not', "n't", 'never']);
+const LAST_THIS_EARLIER = new Set(['last', 'this', 'earlier']);
+const NP_STOP_DETERMINERS = new Set(['that', 'this', 'these', 'those', 'no', 'all', 'such', 'other']);
+const NOT_BEFORE_POST = new Set(['of', 'on', 'in', 'at', 'by', 'for', 'from', 'with', 'to', 'about', 'as', 'into', 'like']);
+const TITLE_PREPS = new Set(['on', 'in', 'at', 'from', 'for', 'with', 'by', 'about', 'to', 'into']);
+const NAME_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
+
+/** `lc` without a possessive ending ("russia's" → "russia", "leaders'" → "leaders"): `lc.replace(/'s$|'$/, '')`. */
+function stripPoss(lc: string): string {
+	if (lc.endsWith("'s")) return lc.slice(0, -2);
+	if (lc.endsWith("'")) return lc.slice(0, -1);
+	return lc;
+}
+
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'it']);
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", "'re", 'am']);
@@ -119,12 +174,23 @@ function isWord(t: Tok | undefined): t is Tok {
 	return t !== undefined && t.k === 'w';
 }
 
+/** The punctuation token `delim` exactly. */
+function isDelim(x: Tok | undefined, delim: string): boolean {
+	return x !== undefined && x.k === 'p' && x.t === delim;
+}
+
+/** A mention that is only a role ("the spokesman", "Russian President"). */
+function roleOnly(m: Mention): boolean {
+	const h = m.toks[m.toks.length - 1]!;
+	return TITLES.has(h.lc) || PERSON_HEADS.has(h.lc);
+}
+
 function isPunct(t: Tok | undefined, chars: string): boolean {
 	return t !== undefined && t.k === 'p' && chars.includes(t.t);
 }
 
 function isAdverb(t: Tok): boolean {
-	return t.k === 'w' && !t.cap && ((BETWEEN.has(t.lc) && !BE.has(t.lc)) || (/ly$/.test(t.lc) && t.lc.length > 4 && !/(?:ply|ally)$/.test(t.lc.slice(-3)) && t.lc !== 'italy' && t.lc !== 'family'));
+	return t.k === 'w' && !t.cap && ((BETWEEN.has(t.lc) && !BE.has(t.lc)) || (t.lc.endsWith('ly') && t.lc.length > 4 && !PLY_ALLY.test(t.lc.slice(-3)) && t.lc !== 'italy' && t.lc !== 'family'));
 }
 
 function isVerbish(t: Tok): boolean {
@@ -142,7 +208,7 @@ function npWord(t: Tok | undefined): boolean {
 	if (t.lc === 'of') return false;
 	if (t.cap) return !STOP.has(t.lc) || TITLES.has(t.lc) || t.lc === 'us' || t.lc === 'i';
 	if (STOP.has(t.lc) || isVerbish(t) || SUBJECT_PRONOUNS.has(t.lc)) return false;
-	if (/ly$/.test(t.lc) && BETWEEN.has(t.lc)) return false;
+	if (t.lc.endsWith('ly') && BETWEEN.has(t.lc)) return false;
 	return true;
 }
 
@@ -156,7 +222,7 @@ function mention(toks: readonly Tok[], from: number, to: number, text: string, k
 	else if (slice.length === 1 && (SUBJECT_PRONOUNS.has(first.lc) || OBJECT_PRONOUNS.has(first.lc))) k = 'pron';
 	else if (slice.some((t) => t.k === 'w' && t.cap && !TITLES.has(t.lc) && !DETERMINERS.has(t.lc) && !TIME_WORDS.has(t.lc) && !PERSON_HEADS.has(t.lc))) k = 'name';
 	else k = 'desc';
-	return {start: first.s, end: last.e, text: text.slice(first.s, last.e), kind: k, toks: slice};
+	return {start: first.s, end: last.e, text: text.slice(first.s, last.e), kind: k, toks: slice, memo: {}};
 }
 
 // ------------------------------------------------------------------ the per-region context
@@ -217,12 +283,12 @@ class Ctx {
 			if (prev.k !== 'w') return null;
 			const subj = (prev.cap && !TIME_WORDS.has(prev.lc)) || SUBJECT_PRONOUNS.has(prev.lc) || PERSON_HEADS.has(prev.lc) || BETWEEN.has(prev.lc);
 			if (!subj) return null;
-			if (next && next.k === 'w' && (/ing$/.test(next.lc) || isVerbish(next) || ['of', 'for', 'on', 'about', 'in', 'from', 'by', 'to', 'with'].includes(next.lc))) return null;
+			if (next && next.k === 'w' && (next.lc.endsWith('ing') || isVerbish(next) || NOUN_CUE_BLOCKERS.has(next.lc))) return null;
 		}
-		if (/ing$/.test(t.lc)) {
+		if (t.lc.endsWith('ing')) {
 			const ok =
 				i <= lo ||
-				(prev !== undefined && (isPunct(prev, ',;—–-(') || (prev.k === 'w' && (BE.has(prev.lc) || ['and', 'by', 'while', 'after', 'before', 'when', 'without', 'also', 'of', 'again', 'publicly', 'repeatedly', 'not', 'despite', 'even', 'then', 'still', 'for'].includes(prev.lc))) || prev.k === 'w' && prev.cap)) ||
+				(prev !== undefined && (isPunct(prev, ',;—–-(') || (prev.k === 'w' && (BE.has(prev.lc) || PARTICIPLE_OPENERS.has(prev.lc))) || prev.k === 'w' && prev.cap)) ||
 				(next !== undefined && (isPunct(next, ',:') || next.k === 'q' || next.lc === 'that'));
 			if (!ok) return null;
 		}
@@ -233,7 +299,7 @@ class Ctx {
 	weakCue(v: number, lo: number): boolean {
 		let j = v - 1;
 		while (j >= lo && (isAdverb(this.tok(j)!) || (this.tok(j)!.k === 'w' && AUX.has(this.tok(j)!.lc)))) {
-			if (['not', "n't", 'never'].includes(this.tok(j)!.lc)) return true;
+			if (NEGATIONS.has(this.tok(j)!.lc)) return true;
 			j--;
 		}
 		const p = this.tok(j);
@@ -246,11 +312,11 @@ class Ctx {
 	/** Whether the cue at `v` is an agentless or by-agent passive ("was said to be"). */
 	passive(v: number, lo: number): boolean {
 		const t = this.tok(v)!;
-		if (/ing$/.test(t.lc)) return false;
+		if (t.lc.endsWith('ing')) return false;
 		let j = v - 1;
 		while (j >= lo && isAdverb(this.tok(j)!)) j--;
 		const p = this.tok(j);
-		return p !== undefined && j >= lo && p.k === 'w' && BE.has(p.lc) && !(p.lc === "'s" && /ing$/.test(t.lc));
+		return p !== undefined && j >= lo && p.k === 'w' && BE.has(p.lc) && !(p.lc === "'s" && t.lc.endsWith('ing'));
 	}
 
 	/** Walk left from `j` over a noun phrase; returns the start index or -1. */
@@ -280,7 +346,7 @@ class Ctx {
 				break;
 			}
 			if (npWord(p)) {
-				if (!p.cap && /ed$/.test(p.lc) && p.lc.length > 4) {
+				if (!p.cap && p.lc.endsWith('ed') && p.lc.length > 4) {
 					const pp = this.tok(k - 2);
 					if (!(pp && pp.k === 'w' && (DETERMINERS.has(pp.lc) || pp.lc === 'of'))) break;
 				}
@@ -328,17 +394,17 @@ class Ctx {
 		if (j >= lo) {
 			let k = j;
 			let n = 0;
-			while (k >= lo && n < 5 && isWord(toks[k]) && (TIME_WORDS.has(toks[k]!.lc) || /^\d/.test(toks[k]!.t))) {
+			while (k >= lo && n < 5 && isWord(toks[k]) && (TIME_WORDS.has(toks[k]!.lc) || DIGIT_START.test(toks[k]!.t))) {
 				k--;
 				n++;
 			}
 			if (n > 0 && k >= lo && isWord(toks[k]) && ADVERBIAL_PREPS.has(toks[k]!.lc) && k - 1 >= lo && npWord(toks[k - 1])) j = k - 1;
-			else if (n > 0 && k >= lo && isWord(toks[k + 1]) && ['last', 'this', 'earlier'].includes(toks[k + 1]!.lc) && k >= lo && npWord(toks[k])) j = k;
+			else if (n > 0 && k >= lo && isWord(toks[k + 1]) && LAST_THIS_EARLIER.has(toks[k + 1]!.lc) && k >= lo && npWord(toks[k])) j = k;
 		}
 		if (j < lo) return null;
 		const t = toks[j]!;
 		if (isPunct(t, ',')) return this.appositive(j, lo, ',');
-		if (isPunct(t, '—–') || (t.k === 'p' && /^-{2,}$/.test(t.t))) return this.appositive(j, lo, t.t);
+		if (isPunct(t, '—–') || (t.k === 'p' && DASHES.test(t.t))) return this.appositive(j, lo, t.t);
 		if (t.k === 'w' && SUBJECT_PRONOUNS.has(t.lc)) return mention(toks, j, j + 1, this.text, 'pron');
 		if (t.k === 'w' && RELATIVE.has(t.lc)) {
 			// "Peskov, who said …": the antecedent
@@ -357,10 +423,9 @@ class Ctx {
 	/** Subject behind ", <appositive>," right before a verb: "Flynn, a top Trump surrogate, said". */
 	appositive(comma: number, lo: number, delim: string): Mention | null {
 		const toks = this.r.toks;
-		const isDelim = (x: Tok | undefined): boolean => x !== undefined && x.k === 'p' && x.t === delim;
 		let c1 = comma - 1;
-		while (c1 >= lo && !isDelim(toks[c1]) && toks[c1]!.k !== 'q' && comma - c1 < 40) c1--;
-		if (c1 < lo || !isDelim(toks[c1])) {
+		while (c1 >= lo && !isDelim(toks[c1], delim) && toks[c1]!.k !== 'q' && comma - c1 < 40) c1--;
+		if (c1 < lo || !isDelim(toks[c1], delim)) {
 			if (delim !== ',') return null;
 			// no opening comma: "presidential spokesman Dmitry Peskov, said" or an intro clause; take the NP before the comma
 			const s = this.npLeft(comma - 1, lo);
@@ -372,10 +437,6 @@ class Ctx {
 		if (segFirst && segFirst.k === 'w' && (segFirst.lc === 'who' || segFirst.lc === 'which' || segFirst.lc === 'whose')) return beforeM;
 		const segStart = this.npLeft(comma - 1, c1 + 1);
 		const segM = segStart === c1 + 1 ? mention(toks, segStart, comma, this.text) : null;
-		const roleOnly = (m: Mention): boolean => {
-			const h = m.toks[m.toks.length - 1]!;
-			return TITLES.has(h.lc) || PERSON_HEADS.has(h.lc);
-		};
 		if (segM && segM.kind === 'name' && (!beforeM || beforeM.kind !== 'name' || roleOnly(beforeM)) && !roleOnly(segM)) return segM;
 		if (beforeM && (beforeM.kind === 'name' || beforeM.kind === 'desc')) return beforeM;
 		return segM;
@@ -392,7 +453,7 @@ class Ctx {
 		}
 		let k = i;
 		if (t.k === 'w' && DETERMINERS.has(t.lc)) {
-			if (['that', 'this', 'these', 'those', 'no', 'all', 'such', 'other'].includes(t.lc)) return null;
+			if (NP_STOP_DETERMINERS.has(t.lc)) return null;
 			k++;
 		}
 		let last = -1;
@@ -401,7 +462,7 @@ class Ctx {
 			const x = toks[k]!;
 			if (last >= 0 && x.k === 'w' && DETERMINERS.has(x.lc) && !x.cap) break; // "told MPs | the figures were"
 			if (npWord(x)) {
-				if (!x.cap && /ed$/.test(x.lc) && last >= 0) break;
+				if (!x.cap && x.lc.endsWith('ed') && last >= 0) break;
 				last = k;
 				k++;
 				n++;
@@ -457,7 +518,7 @@ class Ctx {
 				if (isPunct(toks[i], ',')) i++;
 				continue;
 			}
-			if (INTRO_TO_COMMA.has(t.lc) || (/(?:ing|ed)$/.test(t.lc) && t.cap && !CUE_FORMS.has(t.lc) && i === lo)) {
+			if (INTRO_TO_COMMA.has(t.lc) || ((t.lc.endsWith('ing') || t.lc.endsWith('ed')) && t.cap && !CUE_FORMS.has(t.lc) && i === lo)) {
 				let c = i;
 				while (c < hi && !isPunct(toks[c], ',') && c - i < 30) c++;
 				if (!isPunct(toks[c], ',')) return null;
@@ -474,7 +535,7 @@ class Ctx {
 		let last = -1;
 		while (k < hi && k - i < 14) {
 			const x = toks[k]!;
-			if (k > i && x.k === 'w' && !x.cap && (isVerbish(x) || (/ed$/.test(x.lc) && x.lc.length > 4 && !(toks[k + 1]?.cap)) || CUE_FORMS.has(x.lc) && !isNounish(x.lc))) break;
+			if (k > i && x.k === 'w' && !x.cap && (isVerbish(x) || (x.lc.endsWith('ed') && x.lc.length > 4 && !(toks[k + 1]?.cap)) || CUE_FORMS.has(x.lc) && !isNounish(x.lc))) break;
 			if (npWord(x) || (k === i && DETERMINERS.has(x.lc))) {
 				last = k;
 				k++;
@@ -499,13 +560,13 @@ class Ctx {
 		const p = toks[j];
 		const progressive = p !== undefined && j >= lo && p.k === 'w' && BE.has(p.lc);
 		const named = p !== undefined && j >= lo && p.k === 'w' && p.cap && !TIME_WORDS.has(p.lc) && !STOP.has(p.lc);
-		if (/ing$/.test(t.lc) && named) {
+		if (t.lc.endsWith('ing') && named) {
 			// "footage of Hillary Clinton asking, “…”": the name right before the participle
 			let k = j;
 			while (k - 1 >= lo && toks[k - 1]!.k === 'w' && toks[k - 1]!.cap && !STOP.has(toks[k - 1]!.lc) && j - k < 5) k--;
 			return mention(toks, k, j + 1, this.text);
 		}
-		const participle = /ing$/.test(t.lc) && !progressive;
+		const participle = t.lc.endsWith('ing') && !progressive;
 		const infinitive = p !== undefined && j >= lo && p.k === 'w' && p.lc === 'to';
 		const conjoined = p !== undefined && j >= lo && p.k === 'w' && CONJ.has(p.lc) && p.lc !== 'then';
 		if (participle || infinitive || conjoined) {
@@ -595,13 +656,13 @@ class Ctx {
 		if (isPunct(toks[j], ',—–-')) j++;
 		const first = toks[j];
 		if (!isWord(first)) return null;
-		const endsDot = /[.]["'”’)\]]*\s*$/.test(q.t) && !/[,?!]\s*$/.test(q.t);
-		const commaAfter = isPunct(toks[qi + 1], ',—–-') || /[,?!]\s*$/.test(q.t);
-		const [slo] = this.sentRange(qi);
+		const endsDot = ENDS_DOT.test(q.t) && !ENDS_COMMA_Q_EXCL.test(q.t);
+		const commaAfter = isPunct(toks[qi + 1], ',—–-') || ENDS_COMMA_Q_EXCL.test(q.t);
+		const slo = this.sentRange(qi)[0];
 		const atStart = qi === 0 || qi === slo || isPunct(toks[qi - 1], '.!?:') || (toks[qi - 1]?.k === 'q' && endsSentence(toks[qi - 1]!.t));
 		if (!commaAfter && !endsDot && !atStart) return null;
 		const before = toks[qi - 1];
-		if (before && before.k === 'w' && qi > slo && (DETERMINERS.has(before.lc) || ['of', 'on', 'in', 'at', 'by', 'for', 'from', 'with', 'to', 'about', 'as', 'into', 'like'].includes(before.lc))) return null;
+		if (before && before.k === 'w' && qi > slo && (DETERMINERS.has(before.lc) || NOT_BEFORE_POST.has(before.lc))) return null;
 		const hi = Math.min(toks.length, j + 30);
 		// inverted: “…,” said Officer Tusk
 		const c0 = CUE_FORMS.get(first.lc);
@@ -617,7 +678,7 @@ class Ctx {
 		for (let v = j + 1; v < hi; v++) {
 			const x = toks[v]!;
 			if (x.k === 'p' && x.t !== ',' && x.t !== '(' && x.t !== ')' && x.t !== '.' && x.t !== '-') break;
-			if (x.k === 'p' && x.t === '.' && !/\.$/.test(toks[v - 1]?.t ?? '')) break;
+			if (x.k === 'p' && x.t === '.' && !(toks[v - 1]?.t ?? '').endsWith('.')) break;
 			if (x.k === 'q' && !(toks[v - 1]?.cap && toks[v + 1]?.cap)) break;
 			const cls = this.cueAt(v, j);
 			if (!cls) {
@@ -712,25 +773,27 @@ export function headOf(m: Mention): string {
 	if (of > 0) end = of;
 	for (let i = end - 1; i >= 0; i--) {
 		const t = m.toks[i]!;
-		if (t.k === 'w') return t.lc.replace(/'s$|'$/, '');
+		if (t.k === 'w') return stripPoss(t.lc);
 	}
 	return '';
 }
 
-const CHANNELS = new WeakMap<Mention, boolean>();
-
 /** A channel that passes words on (wire service, "state TV", "the report"): never a speaker. */
 export function isChannel(m: Mention): boolean {
-	let r = CHANNELS.get(m);
+	let r = m.memo.channel;
 	if (r === undefined) {
 		r = channel(m);
-		CHANNELS.set(m, r);
+		m.memo.channel = r;
 	}
 	return r;
 }
 
 function channel(m: Mention): boolean {
-	const words = m.toks.filter((t) => t.k === 'w').map((t) => t.lc.replace(/'s$|'$/, ''));
+	const words: string[] = [];
+	for (let i = 0; i < m.toks.length; i++) {
+		const t = m.toks[i]!;
+		if (t.k === 'w') words.push(stripPoss(t.lc));
+	}
 	if (words.length === 0) return false;
 	const head = headOf(m);
 	if (PERSON_HEADS.has(head)) return false;
@@ -762,22 +825,22 @@ function titleCase(s: string): boolean {
 	if (s.length > 120) return false;
 	const ws = words(s, 11);
 	if (ws.length < 2 || ws.length > 10) return false;
-	if (/[.!?]\s+\S/.test(s.trim())) return false;
+	if (SENTENCE_INSIDE.test(s.trim())) return false;
 	let caps = 0;
 	for (let i = 0; i < ws.length; i++) {
 		const w = ws[i]!;
-		if (/^\p{Lu}|^\d/u.test(w)) caps++;
+		if (CAP_OR_DIGIT_START.test(w)) caps++;
 		else if (!(i > 0 && SMALL.has(w.toLowerCase()))) return false;
 	}
-	return caps >= 2 && /^\p{Lu}|^\d/u.test(ws[0]!);
+	return caps >= 2 && CAP_OR_DIGIT_START.test(ws[0]!);
 }
 
 function startsClause(prev: Tok | undefined, text: string): boolean {
 	const first = text.trimStart()[0] ?? '';
-	const upper = /[\p{Lu}\d[(…."'“‘]/u.test(first);
+	const upper = CLAUSE_START_CHAR.test(first);
 	if (!prev) return upper;
-	if (prev.k === 'p' && /^[,:;—–-]$/.test(prev.t)) return upper;
-	if (prev.k === 'p' && /^[.!?]$/.test(prev.t)) return true;
+	if (prev.k === 'p' && CLAUSE_PUNCT.test(prev.t)) return upper;
+	if (prev.k === 'p' && STOP_PUNCT.test(prev.t)) return true;
 	if (prev.k === 'q') return upper && endsSentence(prev.t);
 	return false;
 }
@@ -808,12 +871,254 @@ export function regionsOf(article: Article): Span[] {
 		}
 	}
 	regs = regs.filter((r) => !furn.some((f) => f.start <= r.start && f.end >= r.end));
-	regs.sort((a, b) => a.start - b.start);
+	sortInPlace(regs, (a, b) => a.start - b.start);
 	return regs;
 }
 
-/** Attribute every quote of one article (speakers as written, before coreference). */
-export function attributeArticle(article: Article): ArticleAttribution {
+/** One outer quote's attribution as its region (paragraph) alone determines it. */
+interface QuoteFacts {
+	readonly speaker: Mention | null;
+	readonly addressee: Mention | null;
+	readonly cue: string | null;
+	readonly via: Via;
+	readonly cueBelief: boolean;
+	readonly kind: LocalQuote['kind'];
+	/** Token index of the quote in its region, and of the first token of its sentence. */
+	readonly i: number;
+	readonly lo: number;
+	/** Nothing but punctuation shares the quote's sentence. */
+	readonly whole: boolean;
+}
+
+/** What one region yields. `quotes` is by slot ordinal (undefined for a slot that did not become a token). */
+interface RegionFacts {
+	/** Offset of the region the offsets below are for. */
+	readonly base: number;
+	readonly infos: readonly SentenceInfo[];
+	readonly quotes: readonly (QuoteFacts | undefined)[];
+}
+
+/**
+ * Region results shared by the articles of one story: a paragraph that recurs (wire copy in many
+ * outlets) is tokenized and attributed once. All a region yields depends on its text (and the
+ * character right after it, which the tokenizer may read), its length and its quote slots, its
+ * offset and its index only: keyed by that text, then by `slotsKey`.
+ */
+export type RegionMemo = Map<string, Map<string, RegionFacts>>;
+
+/** The region's length and its quote slots relative to its start, or null when it cannot be memoised safely. */
+function slotsKey(text: string, reg: Span, slots: readonly QuoteSlot[]): string | null {
+	const rs = reg.start;
+	const re = reg.end;
+	if (!(Number.isInteger(rs) && Number.isInteger(re) && rs >= 0 && rs <= re && re <= text.length)) return null;
+	let k = String(re - rs);
+	for (let i = 0; i < slots.length; i++) {
+		const s = slots[i]!;
+		if (s.open < rs || s.close > re || s.start < rs || s.end > re) return null;
+		k += `,${s.open - rs},${s.close - rs},${s.start - rs},${s.end - rs}`;
+	}
+	return k;
+}
+
+/** A mention of a memoised region, moved by `d` (its tokens are shared: see Mention.toks). */
+function moved(m: Mention, d: number): Mention {
+	return {start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, toks: m.toks, memo: m.memo};
+}
+
+function movedOrNull(m: Mention | null, d: number): Mention | null {
+	return m === null ? null : moved(m, d);
+}
+
+/** The sentence facts of a memoised region, moved by `d` into region `region`. */
+function movedInfo(s: SentenceInfo, d: number, region: number): SentenceInfo {
+	const cueSubjects: Mention[] = [];
+	for (let i = 0; i < s.cueSubjects.length; i++) cueSubjects.push(moved(s.cueSubjects[i]!, d));
+	const names: Mention[] = [];
+	for (let i = 0; i < s.names.length; i++) names.push(moved(s.names[i]!, d));
+	return {region, start: s.start + d, end: s.end + d, subject: movedOrNull(s.subject, d), cueSubjects, names};
+}
+
+/** Tokenize one region, read its sentences and attribute its outer quotes (`slots`) in place. */
+function scanRegion(text: string, r: number, reg: Span, slots: readonly QuoteSlot[], quotes: readonly LocalQuote[]): RegionFacts {
+	const infos: SentenceInfo[] = [];
+	const toks = tokenize(text, reg.start, reg.end, slots);
+	const region: Region = {index: r, toks, sents: [], sentOf: new Int32Array(toks.length)};
+	const ctx = new Ctx(text, region);
+	const sents = sentences(toks, (i) => {
+		const t = toks[i]!;
+		if (!ENDS_Q_EXCL.test(t.t)) return false;
+		return ctx.post(i) !== null;
+	});
+	(region as {sents: [number, number][]}).sents = sents;
+	// (indexed loops: this runs once per distinct paragraph, much of it before the code is optimised)
+	for (let si = 0; si < sents.length; si++) {
+		const b = sents[si]![1];
+		for (let k = sents[si]![0]; k < b; k++) region.sentOf[k] = si;
+	}
+	const inRegion: {q: LocalQuote; i: number}[] = [];
+	for (let i = 0; i < toks.length; i++) {
+		const t = toks[i]!;
+		if (t.k === 'q') inRegion.push({q: quotes[t.q]!, i});
+	}
+	for (let si = 0; si < sents.length; si++) {
+		const a = sents[si]![0];
+		const b = sents[si]![1];
+		const cueSubjects: Mention[] = [];
+		for (let k = a; k < b; k++) {
+			const cls = ctx.cueAt(k, a);
+			if (!cls || cls === 'post' || cls === 'name') continue;
+			const s = ctx.cueSubject(k, a);
+			if (s && !isChannel(s)) cueSubjects.push(s);
+		}
+		for (let k = a; k < b; k++) {
+			const t = toks[k]!;
+			if (t.k === 'q') {
+				const pa = ctx.post(k);
+				if (pa?.speaker && !isChannel(pa.speaker) && !cueSubjects.some((m) => m.start === pa.speaker!.start)) cueSubjects.push(pa.speaker);
+			}
+		}
+		sortInPlace(cueSubjects, (x, y) => x.start - y.start);
+		infos.push({region: r, start: toks[a]!.s, end: toks[b - 1]!.e, subject: ctx.mainSubject(a, b), cueSubjects, names: nameRuns(toks, a, b, text)});
+	}
+	// in the article's quote order, as the rules' shared cue cache sees them
+	sortInPlace(inRegion, (x, y) => x.q.index - y.q.index);
+	for (let n = 0; n < inRegion.length; n++) attributeQuote(inRegion[n]!.q, ctx, inRegion[n]!.i);
+	for (let n = 0; n < inRegion.length; n++) {
+		const {q, i} = inRegion[n]!;
+		if (!q.speaker || q.addressee) continue;
+		const range = ctx.sentRange(i);
+		q.addressee = ctx.interviewWith(range[0], range[1]);
+	}
+	const ord = new Map<number, number>();
+	for (let o = 0; o < slots.length; o++) ord.set(slots[o]!.index, o);
+	const facts: (QuoteFacts | undefined)[] = new Array<QuoteFacts | undefined>(slots.length).fill(undefined);
+	for (let n = 0; n < inRegion.length; n++) {
+		const {q, i} = inRegion[n]!;
+		q.kind = kindOf(q, ctx, i);
+		const range = ctx.sentRange(i);
+		const lo = range[0];
+		const hi = range[1];
+		const whole = toks.slice(lo, hi).every((t, k) => lo + k === i || t.k === 'p');
+		facts[ord.get(q.index)!] = {speaker: q.speaker, addressee: q.addressee, cue: q.cue, via: q.via, cueBelief: q.cueBelief, kind: q.kind, i, lo, whole};
+	}
+	return {base: reg.start, infos, quotes: facts};
+}
+
+/** Patterns 1–6 of the module comment for one outer quote (token `i` of `ctx`'s region). */
+function attributeQuote(q: LocalQuote, ctx: Ctx, i: number): void {
+	const toks = ctx.r.toks;
+	const range = ctx.sentRange(i);
+	const lo = range[0];
+	const hi = range[1];
+	// 1. transcript label
+	const label = LABEL.exec(q.text);
+	if (label && TWO_CAPS.test(label[1]!)) {
+		const s = q.start + label.index + label[0].indexOf(label[1]!);
+		q.speaker = {start: s, end: s + label[1]!.length, text: label[1]!, kind: 'label', toks: [], memo: {}};
+		q.cue = ':';
+		q.via = 'label';
+		return;
+	}
+	// 2. right after
+	const post = ctx.post(i);
+	if (post && post.speaker && !isChannel(post.speaker)) {
+		q.speaker = post.speaker;
+		q.cue = post.cue;
+		q.via = 'post';
+		q.cueBelief = BELIEF.has(post.cue.toLowerCase());
+		q.addressee = ctx.addresseeAfter(post.v, post.cls, hi);
+		return;
+	}
+	// 3. right before
+	const pre = ctx.pre(i, lo);
+	if (pre && (pre.via === 'passive' || (pre.speaker && !isChannel(pre.speaker)))) {
+		q.speaker = pre.speaker;
+		q.cue = pre.cue;
+		q.via = pre.via;
+		q.cueBelief = BELIEF.has(pre.cue.toLowerCase());
+		if (pre.v >= 0) q.addressee = ctx.addresseeAfter(pre.v, pre.cls, hi);
+		return;
+	}
+	// 4. nearest cue to the left in the sentence; cues in relative clauses ("anybody who
+	// complains"), free relatives ("what she calls") and negated cues ("did not mention") only
+	// count when nothing better is found further left
+	let done = false;
+	let fallback: {s: Mention; v: number; cls: CueClass} | null = null;
+	for (let v = i - 1; v >= lo && !done; v--) {
+		const cls = ctx.cueAt(v, lo);
+		if (!cls || cls === 'post') continue;
+		if (cls === 'name') {
+			let blocked = i - v > 10;
+			for (let k = v + 1; k < i && !blocked; k++) if (toks[k]!.k !== 'w') blocked = true;
+			if (blocked) continue;
+		}
+		const cue = toks[v]!;
+		if (ctx.passive(v, lo)) {
+			if (cls === 'name' || fallback) continue;
+			// "was said to be …" with no agent: nobody is named
+			let agent: Mention | null = null;
+			for (let k = v + 1; k < i; k++)
+				if (toks[k]!.lc === 'by') {
+					agent = ctx.npRight(k + 1, i, true);
+					break;
+				}
+			q.speaker = agent && !isChannel(agent) ? agent : null;
+			q.cue = cue.t;
+			q.via = 'passive';
+			done = true;
+			break;
+		}
+		const s = ctx.cueSubject(v, lo);
+		if (!s || isChannel(s)) continue;
+		if (ctx.weakCue(v, lo)) {
+			fallback ??= {s, v, cls};
+			continue;
+		}
+		q.speaker = s;
+		q.cue = cue.t;
+		q.via = 'embedded';
+		q.cueBelief = BELIEF.has(cue.lc);
+		q.addressee = ctx.addresseeAfter(v, cls, i);
+		done = true;
+	}
+	if (!done && fallback) {
+		q.speaker = fallback.s;
+		q.cue = toks[fallback.v]!.t;
+		q.via = 'embedded';
+		q.cueBelief = BELIEF.has(toks[fallback.v]!.lc);
+		q.addressee = ctx.addresseeAfter(fallback.v, fallback.cls, i);
+		done = true;
+	}
+	if (done) return;
+	// 5. according to X
+	const acc = ctx.according(lo, hi);
+	if (acc) {
+		q.speaker = acc;
+		q.cue = 'according to';
+		q.via = 'according';
+		return;
+	}
+	// 6. a cue later in the sentence
+	for (let v = i + 1; v < hi && !done; v++) {
+		const cls = ctx.cueAt(v, lo);
+		if (!cls || cls === 'post' || cls === 'name') continue;
+		if (ctx.passive(v, lo)) break;
+		const s = ctx.cueSubject(v, lo);
+		if (!s || isChannel(s)) continue;
+		q.speaker = s;
+		q.cue = toks[v]!.t;
+		q.via = 'later';
+		q.cueBelief = BELIEF.has(toks[v]!.lc);
+		q.addressee = ctx.addresseeAfter(v, cls, hi);
+		done = true;
+	}
+}
+
+/**
+ * Attribute every quote of one article (speakers as written, before coreference). `memo` shares
+ * region results between the articles of a story.
+ */
+export function attributeArticle(article: Article, memo?: RegionMemo): ArticleAttribution {
 	const text = article.text;
 	const regions = regionsOf(article);
 	const furn = article.furniture.filter((f) => !QUOTE_BEARING.has(f.kind as string));
@@ -835,11 +1140,12 @@ export function attributeArticle(article: Article): ArticleAttribution {
 		region: q.region,
 	}));
 	const infos: SentenceInfo[] = [];
-	const ctxs: Ctx[] = [];
-	const qtok = new Map<number, {ctx: Ctx; i: number}>();
+	/** Region facts of the outer quotes that became tokens, by quote index. */
+	const facts = new Map<number, QuoteFacts>();
 	// parents of quotes refer to indices in `raw`, which survived filtering only if inside body
 	const outerByRegion = new Map<number, LocalQuote[]>();
-	for (const q of quotes) {
+	for (let n = 0; n < quotes.length; n++) {
+		const q = quotes[n]!;
 		const parentOk = q.parent >= 0 && raw[q.parent] !== undefined;
 		if (parentOk) continue;
 		const list = outerByRegion.get(q.region) ?? [];
@@ -848,180 +1154,68 @@ export function attributeArticle(article: Article): ArticleAttribution {
 	}
 	for (let r = 0; r < regions.length; r++) {
 		const reg = regions[r]!;
-		const outer = (outerByRegion.get(r) ?? []).slice().sort((a, b) => a.raw.open - b.raw.open);
+		const outer = outerByRegion.get(r);
+		if (outer) sortInPlace(outer, (a, b) => a.raw.open - b.raw.open);
 		const slots: QuoteSlot[] = [];
 		let lastClose = -1;
-		for (const q of outer) {
+		for (let n = 0; outer && n < outer.length; n++) {
+			const q = outer[n]!;
 			if (q.raw.open < lastClose) continue;
 			slots.push({open: q.raw.open, close: q.raw.close, start: q.start, end: q.end, index: q.index});
 			lastClose = q.raw.close;
 		}
-		const toks = tokenize(text, reg.start, reg.end, slots);
-		const region: Region = {index: r, toks, sents: [], sentOf: new Int32Array(toks.length)};
-		const ctx = new Ctx(text, region);
-		const sents = sentences(toks, (i) => {
-			const t = toks[i]!;
-			if (!/[?!]["'”’)\]]*\s*$/.test(t.t)) return false;
-			return ctx.post(i) !== null;
-		});
-		(region as {sents: [number, number][]}).sents = sents;
-		sents.forEach(([a, b], si) => {
-			for (let k = a; k < b; k++) region.sentOf[k] = si;
-		});
-		ctxs.push(ctx);
-		toks.forEach((t, i) => {
-			if (t.k === 'q') qtok.set(t.q, {ctx, i});
-		});
-		for (const [a, b] of sents) {
-			const cueSubjects: Mention[] = [];
-			for (let k = a; k < b; k++) {
-				const cls = ctx.cueAt(k, a);
-				if (!cls || cls === 'post' || cls === 'name') continue;
-				const s = ctx.cueSubject(k, a);
-				if (s && !isChannel(s)) cueSubjects.push(s);
+		const key = memo ? slotsKey(text, reg, slots) : null;
+		let bucket: Map<string, RegionFacts> | undefined;
+		if (key !== null) {
+			const textKey = text.slice(reg.start, reg.end + 1);
+			bucket = memo!.get(textKey);
+			if (!bucket) memo!.set(textKey, (bucket = new Map()));
+		}
+		const hit = key !== null ? bucket!.get(key) : undefined;
+		if (hit) {
+			// a recurring paragraph: its facts, moved here
+			const d = reg.start - hit.base;
+			for (let n = 0; n < hit.infos.length; n++) infos.push(movedInfo(hit.infos[n]!, d, r));
+			for (let o = 0; o < hit.quotes.length; o++) {
+				const f = hit.quotes[o];
+				if (!f) continue;
+				const q = quotes[slots[o]!.index]!;
+				q.speaker = movedOrNull(f.speaker, d);
+				q.addressee = movedOrNull(f.addressee, d);
+				q.cue = f.cue;
+				q.via = f.via;
+				q.cueBelief = f.cueBelief;
+				q.kind = f.kind;
+				facts.set(q.index, f);
 			}
-			for (let k = a; k < b; k++) {
-				const t = toks[k]!;
-				if (t.k === 'q') {
-					const pa = ctx.post(k);
-					if (pa?.speaker && !isChannel(pa.speaker) && !cueSubjects.some((m) => m.start === pa.speaker!.start)) cueSubjects.push(pa.speaker);
-				}
+		} else {
+			const rf = scanRegion(text, r, reg, slots, quotes);
+			if (key !== null) bucket!.set(key, rf);
+			for (let n = 0; n < rf.infos.length; n++) infos.push(rf.infos[n]!);
+			for (let o = 0; o < rf.quotes.length; o++) {
+				const f = rf.quotes[o];
+				if (f) facts.set(slots[o]!.index, f);
 			}
-			cueSubjects.sort((x, y) => x.start - y.start);
-			infos.push({region: r, start: toks[a]!.s, end: toks[b - 1]!.e, subject: ctx.mainSubject(a, b), cueSubjects, names: nameRuns(toks, a, b, text)});
 		}
 	}
-	// attribute each outer quote
-	for (const q of quotes) {
-		const at = qtok.get(q.index);
-		if (!at) continue;
-		const {ctx, i} = at;
-		const toks = ctx.r.toks;
-		const [lo, hi] = ctx.sentRange(i);
-		// 1. transcript label
-		const label = /^\s*([A-Z][A-Z.'’\- ]{1,40}?):\s/.exec(q.text);
-		if (label && /[A-Z]{2}/.test(label[1]!)) {
-			const s = q.start + label.index + label[0].indexOf(label[1]!);
-			q.speaker = {start: s, end: s + label[1]!.length, text: label[1]!, kind: 'label', toks: []};
-			q.cue = ':';
-			q.via = 'label';
-			continue;
-		}
-		// 2. right after
-		const post = ctx.post(i);
-		if (post && post.speaker && !isChannel(post.speaker)) {
-			q.speaker = post.speaker;
-			q.cue = post.cue;
-			q.via = 'post';
-			q.cueBelief = BELIEF.has(post.cue.toLowerCase());
-			q.addressee = ctx.addresseeAfter(post.v, post.cls, hi);
-			continue;
-		}
-		// 3. right before
-		const pre = ctx.pre(i, lo);
-		if (pre && (pre.via === 'passive' || (pre.speaker && !isChannel(pre.speaker)))) {
-			q.speaker = pre.speaker;
-			q.cue = pre.cue;
-			q.via = pre.via;
-			q.cueBelief = BELIEF.has(pre.cue.toLowerCase());
-			if (pre.v >= 0) q.addressee = ctx.addresseeAfter(pre.v, pre.cls, hi);
-			continue;
-		}
-		// 4. nearest cue to the left in the sentence; cues in relative clauses ("anybody who
-		// complains"), free relatives ("what she calls") and negated cues ("did not mention") only
-		// count when nothing better is found further left
-		let done = false;
-		let fallback: {s: Mention; v: number; cls: CueClass} | null = null;
-		for (let v = i - 1; v >= lo && !done; v--) {
-			const cls = ctx.cueAt(v, lo);
-			if (!cls || cls === 'post') continue;
-			if (cls === 'name') {
-				let blocked = i - v > 10;
-				for (let k = v + 1; k < i && !blocked; k++) if (toks[k]!.k !== 'w') blocked = true;
-				if (blocked) continue;
-			}
-			const cue = toks[v]!;
-			if (ctx.passive(v, lo)) {
-				if (cls === 'name' || fallback) continue;
-				// "was said to be …" with no agent: nobody is named
-				let agent: Mention | null = null;
-				for (let k = v + 1; k < i; k++)
-					if (toks[k]!.lc === 'by') {
-						agent = ctx.npRight(k + 1, i, true);
-						break;
-					}
-				q.speaker = agent && !isChannel(agent) ? agent : null;
-				q.cue = cue.t;
-				q.via = 'passive';
-				done = true;
-				break;
-			}
-			const s = ctx.cueSubject(v, lo);
-			if (!s || isChannel(s)) continue;
-			if (ctx.weakCue(v, lo)) {
-				fallback ??= {s, v, cls};
-				continue;
-			}
-			q.speaker = s;
-			q.cue = cue.t;
-			q.via = 'embedded';
-			q.cueBelief = BELIEF.has(cue.lc);
-			q.addressee = ctx.addresseeAfter(v, cls, i);
-			done = true;
-		}
-		if (!done && fallback) {
-			q.speaker = fallback.s;
-			q.cue = toks[fallback.v]!.t;
-			q.via = 'embedded';
-			q.cueBelief = BELIEF.has(toks[fallback.v]!.lc);
-			q.addressee = ctx.addresseeAfter(fallback.v, fallback.cls, i);
-			done = true;
-		}
-		if (done) continue;
-		// 5. according to X
-		const acc = ctx.according(lo, hi);
-		if (acc) {
-			q.speaker = acc;
-			q.cue = 'according to';
-			q.via = 'according';
-			continue;
-		}
-		// 6. a cue later in the sentence
-		for (let v = i + 1; v < hi && !done; v++) {
-			const cls = ctx.cueAt(v, lo);
-			if (!cls || cls === 'post' || cls === 'name') continue;
-			if (ctx.passive(v, lo)) break;
-			const s = ctx.cueSubject(v, lo);
-			if (!s || isChannel(s)) continue;
-			q.speaker = s;
-			q.cue = toks[v]!.t;
-			q.via = 'later';
-			q.cueBelief = BELIEF.has(toks[v]!.lc);
-			q.addressee = ctx.addresseeAfter(v, cls, hi);
-			done = true;
-		}
-	}
-	for (const q of quotes) {
-		const at = qtok.get(q.index);
-		if (!at || !q.speaker || q.addressee) continue;
-		const [lo, hi] = at.ctx.sentRange(at.i);
-		q.addressee = at.ctx.interviewWith(lo, hi);
-	}
-	// kinds
-	for (const q of quotes) {
-		const at = qtok.get(q.index);
-		q.kind = kindOf(q, at?.ctx, at?.i ?? -1);
+	// kinds of the quotes that were not tokens (inside another quote)
+	for (let n = 0; n < quotes.length; n++) {
+		const q = quotes[n]!;
+		if (!facts.has(q.index)) q.kind = kindOf(q, undefined, -1);
 		if (q.parent >= 0 && raw[q.parent] !== undefined) q.kind = q.kind === 'full' ? 'partial' : q.kind;
 	}
 	// follow-on quotes
 	let prevAttr: LocalQuote | null = null;
-	const sorted = quotes.filter((q) => qtok.has(q.index)).sort((a, b) => a.start - b.start);
+	const sorted = sortInPlace(
+		quotes.filter((q) => facts.has(q.index)),
+		(a, b) => a.start - b.start,
+	);
 	for (const q of sorted) {
 		if (q.speaker || q.via === 'passive') {
 			if (q.speaker) prevAttr = q;
 			continue;
 		}
-		const at = qtok.get(q.index)!;
+		const at = facts.get(q.index)!;
 		const cont = q.raw.continues >= 0 ? quotes[q.raw.continues] : undefined;
 		if (cont && cont.speaker) {
 			inherit(q, cont, 'continues');
@@ -1029,11 +1223,10 @@ export function attributeArticle(article: Article): ArticleAttribution {
 			continue;
 		}
 		if (q.kind !== 'full' || !prevAttr) continue;
-		const [lo, hi] = at.ctx.sentRange(at.i);
-		const wholeSentence = at.ctx.r.toks.slice(lo, hi).every((t, k) => lo + k === at.i || t.k === 'p');
+		const wholeSentence = at.whole;
 		const sameRegion = prevAttr.region === q.region;
 		const prevRegion = prevAttr.region === q.region - 1 && at.i === 0 && lastQuoteOfRegion(sorted, prevAttr);
-		if ((sameRegion && (wholeSentence || at.i === lo)) || prevRegion) {
+		if ((sameRegion && (wholeSentence || at.i === at.lo)) || prevRegion) {
 			// a different speaker named in between breaks the chain
 			const between = infos.filter((s) => s.start > prevAttr!.end && s.end < q.start && s.cueSubjects.length > 0);
 			if (between.length === 0) {
@@ -1049,7 +1242,8 @@ export function attributeArticle(article: Article): ArticleAttribution {
 		if (prev && q.speaker && !prev.speaker && prev.via !== 'passive') inherit(prev, q, 'continues');
 	}
 	// terms and titles carry no speaker
-	for (const q of quotes) {
+	for (let n = 0; n < quotes.length; n++) {
+		const q = quotes[n]!;
 		if (q.kind === 'term' || q.kind === 'title') {
 			q.speaker = null;
 			q.addressee = null;
@@ -1096,7 +1290,7 @@ function kindOf(q: LocalQuote, ctx: Ctx | undefined, i: number): LocalQuote['kin
 				break;
 			}
 		}
-		if (prev && prev.k === 'w' && ['on', 'in', 'at', 'from', 'for', 'with', 'by', 'about', 'to', 'into'].includes(prev.lc)) context = true;
+		if (prev && prev.k === 'w' && TITLE_PREPS.has(prev.lc)) context = true;
 		if (context) return 'title';
 		if (!(direct && startsClause(prev, q.text)) && !cueBefore) return 'title';
 	}
@@ -1104,12 +1298,12 @@ function kindOf(q: LocalQuote, ctx: Ctx | undefined, i: number): LocalQuote['kin
 	if (ws.length <= 4 && prev && prev.k === 'w') {
 		const soCalled = prev.lc === 'so-called' || (prev.lc === 'called' && prev2?.lc === 'so');
 		if (soCalled) return 'term';
-		if (prev.poss && !nameCue && !(prev2 && prev2.k === 'w' && /^(?:call|calls|called|calling|dubbed|described|what)$/.test(prev2.lc))) return 'term';
+		if (prev.poss && !nameCue && !(prev2 && prev2.k === 'w' && NAMING_CUE.test(prev2.lc))) return 'term';
 	}
 	if (q.cueBelief && ws.length <= 3) return 'term';
-	if (!q.speaker && q.via !== 'passive' && ws.length <= 3 && !/[.!?]$/.test(t)) return 'term';
-	if (ctx && i >= 0 && (startsClause(prev, q.text) || /[.!?]\s+["'“‘(\[]?\p{Lu}/u.test(t))) return 'full';
-	if (prev && prev.lc === 'that' && ws.length >= 6 && /^(?:i|we|they|he|she|it|you|there|this|that)$/i.test(ws[0] ?? '')) return 'full';
+	if (!q.speaker && q.via !== 'passive' && ws.length <= 3 && !ENDS_STOP.test(t)) return 'term';
+	if (ctx && i >= 0 && (startsClause(prev, q.text) || SENTENCE_THEN_CAP.test(t))) return 'full';
+	if (prev && prev.lc === 'that' && ws.length >= 6 && CLAUSE_PRONOUN.test(ws[0] ?? '')) return 'full';
 	return 'partial';
 }
 
@@ -1141,7 +1335,7 @@ function nameRuns(toks: readonly Tok[], a: number, b: number, text: string): Men
 			// descriptor: lower-case words right before (e.g. "spokeswoman", "counterpart")
 			let d = k;
 			while (d - 1 >= a && npWord(toks[d - 1]) && (!toks[d - 1]!.cap || TITLES.has(toks[d - 1]!.lc) || isNationality(toks[d - 1]!.lc)) && !DETERMINERS.has(toks[d - 1]!.lc) && k - d < 5) d--;
-			if (d < k && d - 1 >= a && toks[d - 1]!.k === 'w' && ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(toks[d - 1]!.lc)) d--;
+			if (d < k && d - 1 >= a && toks[d - 1]!.k === 'w' && NAME_DETERMINERS.has(toks[d - 1]!.lc)) d--;
 			const m = mention(toks, d, e, text, 'name');
 			if (m) out.push(m);
 			k = e;

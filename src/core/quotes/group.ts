@@ -4,6 +4,7 @@
  * really like that" / "(We will) definitely see each other, I would really want that to happen").
  */
 
+const WORD_RUNS = /[\p{L}\p{N}]+/gu;
 const CONTRACTION = /n['’]t\b|['’](?:ll|re|ve|d|m|s)\b/g;
 const EXPANSION: Record<string, string> = {"n't": ' not', ll: ' will', re: ' are', ve: ' have', d: ' would', m: ' am', s: ''};
 
@@ -16,7 +17,7 @@ const STOPWORDS = new Set(
 /** Lower-case word tokens of a quote, contractions expanded. */
 export function wordsOf(s: string): string[] {
 	const t = s.toLowerCase().replace(CONTRACTION, (m) => (m.endsWith('t') && m.length === 3 ? EXPANSION["n't"]! : (EXPANSION[m.slice(1)] ?? '')));
-	return t.match(/[\p{L}\p{N}]+/gu) ?? [];
+	return t.match(WORD_RUNS) ?? [];
 }
 
 function stem(w: string): string {
@@ -32,7 +33,10 @@ interface Bag {
 }
 
 function bag(s: string): Bag {
-	const ws = wordsOf(s);
+	return bagOf(wordsOf(s));
+}
+
+function bagOf(ws: readonly string[]): Bag {
 	return {all: new Set(ws.map(stem)), content: new Set(ws.filter((w) => !STOPWORDS.has(w)).map(stem))};
 }
 
@@ -86,12 +90,22 @@ export function groupItems(items: readonly GroupItem[]): {speaker: string; ids: 
 		l.push(i);
 		bySpeaker.set(it.speaker, l);
 	});
+	// the same words recur across outlets: read each wording once
+	const read = new Map<string, string[]>();
+	const wordsOfText = (s: string): string[] => {
+		let ws = read.get(s);
+		if (ws === undefined) {
+			ws = wordsOf(s);
+			read.set(s, ws);
+		}
+		return ws;
+	};
 	for (const idx of bySpeaker.values()) {
 		// identical wordings first (cheap), then pairs of distinct wordings
 		const byNorm = new Map<string, number>();
 		const uniq: number[] = [];
 		for (const i of idx) {
-			const n = wordsOf(items[i]!.text).join(' ');
+			const n = wordsOfText(items[i]!.text).join(' ');
 			const seen = byNorm.get(n);
 			if (seen !== undefined) union(seen, i);
 			else {
@@ -99,7 +113,7 @@ export function groupItems(items: readonly GroupItem[]): {speaker: string; ids: 
 				uniq.push(i);
 			}
 		}
-		const bags = uniq.map((i) => bag(items[i]!.text));
+		const bags = uniq.map((i) => bagOf(wordsOfText(items[i]!.text)));
 		// candidate pairs through shared content words
 		const inv = new Map<string, number[]>();
 		bags.forEach((b, k) => {

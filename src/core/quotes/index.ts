@@ -4,8 +4,9 @@
  * in different outlets' wording. Pure and rule-based; hostile text never throws.
  */
 import type {Article} from '../types.js';
-import {attributeArticle, type ArticleAttribution, type LocalQuote} from './attribute.js';
+import {attributeArticle, type ArticleAttribution, type LocalQuote, type RegionMemo} from './attribute.js';
 import {groupItems} from './group.js';
+import {sortInPlace} from './sort.js';
 import {ArticleResolver, StoryNames} from './resolve.js';
 
 export {sameUtterance} from './group.js';
@@ -75,11 +76,14 @@ export interface StoryQuotes {
 	readonly groups: readonly UtteranceGroup[];
 }
 
+const SPACE_RUNS = /\s+/g;
+const PRONOUN_ALIAS = /^(?:he|she|it|they|him|her|them|his|its|their)$/i;
+
 const EMPTY: ArticleAttribution = {quotes: [], sentences: [], regions: []};
 
-function safeAttribute(a: Article): ArticleAttribution {
+function safeAttribute(a: Article, memo: RegionMemo): ArticleAttribution {
 	try {
-		return attributeArticle(a);
+		return attributeArticle(a, memo);
 	} catch {
 		return EMPTY;
 	}
@@ -106,7 +110,8 @@ function sentenceIndex(a: Article, pos: number): number | undefined {
  * across the articles (the longest full name the texts give); same utterances are grouped.
  */
 export function attributeStory(articles: readonly Article[]): StoryQuotes {
-	const atts = articles.map(safeAttribute);
+	const memo: RegionMemo = new Map();
+	const atts = articles.map((a) => safeAttribute(a, memo));
 	let names: StoryNames;
 	try {
 		names = new StoryNames(atts);
@@ -117,7 +122,7 @@ export function attributeStory(articles: readonly Article[]): StoryQuotes {
 	articles.forEach((a, ai) => {
 		const att = atts[ai]!;
 		const resolver = new ArticleResolver(names, att, ai);
-		const local = [...att.quotes].sort((x, y) => x.start - y.start || y.end - x.end);
+		const local = sortInPlace(att.quotes.slice(), (x, y) => x.start - y.start || y.end - x.end);
 		const ids = new Map<LocalQuote, string>();
 		local.forEach((q, n) => ids.set(q, `${a.meta.id}:q${n + 1}`));
 		const byIndex = new Map<number, LocalQuote>();
@@ -185,8 +190,8 @@ export function attributeStory(articles: readonly Article[]): StoryQuotes {
 		if (!q.speaker) return;
 		const s = sp.get(q.speaker) ?? {aliases: new Set<string>(), count: 0, first: i};
 		s.count++;
-		const m = q.speakerMention?.text.replace(/\s+/g, ' ').trim();
-		if (m && !/^(?:he|she|it|they|him|her|them|his|its|their)$/i.test(m)) s.aliases.add(m);
+		const m = q.speakerMention?.text.replace(SPACE_RUNS, ' ').trim();
+		if (m && !PRONOUN_ALIAS.test(m)) s.aliases.add(m);
 		sp.set(q.speaker, s);
 	});
 	const speakers: SpeakerSummary[] = [...sp.entries()]

@@ -112,9 +112,11 @@ export const CHANNEL_HEADS = set(`report reports video clip footage broadcast br
 	television channel channels outlet outlets newswire radio programme program show documents document transcript
 	recording recordings interview interviews website site page account feed outlets press`);
 
+const NATIONALITY = /^(?:u\.s\.|us|u\.k\.|uk|american|[a-z]+(?:ian|ean|ese|ish|ic|i|an)|french|dutch|swiss|greek|thai|czech)$/;
+
 /** Nationality and place adjectives written with a capital that precede titles ("Russian President"). */
 export function isNationality(lc: string): boolean {
-	return /^(?:u\.s\.|us|u\.k\.|uk|american|[a-z]+(?:ian|ean|ese|ish|ic|i|an)|french|dutch|swiss|greek|thai|czech)$/.test(lc);
+	return NATIONALITY.test(lc);
 }
 
 /** Given names that are usually female (a small list; unknown names simply carry no gender). */

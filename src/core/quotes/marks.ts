@@ -6,6 +6,7 @@
  * (don’t, Russia’s, O'Neill) are never quotes. Linear in the text length; never throws.
  */
 import type {Span} from '../types.js';
+import {sortInPlace} from './sort.js';
 
 /** A quoted span found in the text. Offsets are of the words between the marks. */
 export interface RawQuote {
@@ -46,6 +47,9 @@ const MARK_RE = /["'“”‘’«»„‟‚‹›`]/g;
 const OPEN_CTX = '([{<—–-/:';
 const CLOSE_CTX = '.,;:!?)]}>…—–-/*';
 const WORDCH = /[\p{L}\p{N}]/u;
+const ELISION = /^(?:\d\d(?:s\b|\b)|em\b|til\b|cause\b|n\b|tis\b|twas\b)/;
+const S_OR_Z = /[sSzZ]/;
+const SPEECH_END = /[.,!?]/;
 
 function isSpace(c: string): boolean {
 	return c === '' || SPACE.test(c);
@@ -56,9 +60,10 @@ function scanMarks(text: string, start: number, end: number): Mark[] {
 	const marks: Mark[] = [];
 	MARK_RE.lastIndex = start;
 	for (;;) {
-		const found = MARK_RE.exec(text);
-		if (!found || found.index >= end) break;
-		const i = found.index;
+		// `test` rather than `exec`: no match object; the pattern matches one character
+		if (!MARK_RE.test(text)) break;
+		const i = MARK_RE.lastIndex - 1;
+		if (i >= end) break;
 		const c = text[i]!;
 		MARK_RE.lastIndex = i + 1;
 		let len = 1;
@@ -122,10 +127,10 @@ function scanMarks(text: string, start: number, end: number): Mark[] {
 			if (leftFlank && !rightFlank) {
 				// Elisions: '90s, 'em, 'til, 'cause, 'n'
 				const rest = text.slice(i + 1, Math.min(end, i + 8)).toLowerCase();
-				if (/^(?:\d\d(?:s\b|\b)|em\b|til\b|cause\b|n\b|tis\b|twas\b)/.test(rest)) continue;
+				if (ELISION.test(rest)) continue;
 				role = 'open';
 			} else if (rightFlank && !leftFlank) {
-				role = /[sSzZ]/.test(p) && isSpace(n) && n !== '' ? 'weak-close' : 'close';
+				role = S_OR_Z.test(p) && isSpace(n) && n !== '' ? 'weak-close' : 'close';
 			} else continue;
 		} else if (leftFlank && !rightFlank) role = 'open';
 		else if (rightFlank && !leftFlank) role = 'close';
@@ -154,6 +159,37 @@ interface Pending {
 	continues: number;
 }
 
+/** The first offset from `pos` (before `re`) that is not a space. */
+function firstContent(text: string, pos: number, re: number): number {
+	let s = pos;
+	while (s < re && isSpace(text[s]!)) s++;
+	return s;
+}
+
+/**
+ * Record in `found` the quote of region `r` opened by `o` (at `depthIndex` in `stack`) and closed
+ * by `closeMark` (null: it runs to the region end `re`), unless it is empty.
+ */
+function emit(found: Pending[], stack: readonly Open[], text: string, re: number, r: number, o: Open, closeMark: Mark | null, depthIndex: number): void {
+	const parent = depthIndex > 0 ? stack[depthIndex - 1]!.id : -1;
+	let end = closeMark ? closeMark.pos : re;
+	const start = o.mark.pos + o.mark.len;
+	if (!closeMark) while (end > start && isSpace(text[end - 1]!)) end--;
+	if (end <= start || text.slice(start, end).trim() === '') return;
+	found.push({
+		id: o.id,
+		open: o.mark.pos,
+		close: closeMark ? closeMark.pos + closeMark.len : re,
+		start,
+		end,
+		closed: closeMark !== null,
+		single: o.mark.family === 's',
+		parentId: parent,
+		region: r,
+		continues: -1,
+	});
+}
+
 /**
  * Find the quoted spans of `text` inside `regions` (paragraph spans, in order). Quotes never
  * cross a region; a quote left open at the end of a region that is followed by a region opening
@@ -171,30 +207,6 @@ export function findQuotes(text: string, regions: readonly Span[]): RawQuote[] {
 		const marks = scanMarks(text, rs, re);
 		const stack: Open[] = [];
 		const found: Pending[] = [];
-		const firstContentOf = (pos: number): number => {
-			let s = pos;
-			while (s < re && isSpace(text[s]!)) s++;
-			return s;
-		};
-		const emit = (o: Open, closeMark: Mark | null, depthIndex: number): void => {
-			const parent = depthIndex > 0 ? stack[depthIndex - 1]!.id : -1;
-			let end = closeMark ? closeMark.pos : re;
-			const start = o.mark.pos + o.mark.len;
-			if (!closeMark) while (end > start && isSpace(text[end - 1]!)) end--;
-			if (end <= start || text.slice(start, end).trim() === '') return;
-			found.push({
-				id: o.id,
-				open: o.mark.pos,
-				close: closeMark ? closeMark.pos + closeMark.len : re,
-				start,
-				end,
-				closed: closeMark !== null,
-				single: o.mark.family === 's',
-				parentId: parent,
-				region: r,
-				continues: -1,
-			});
-		};
 		for (let k = 0; k < marks.length; k++) {
 			const m = marks[k]!;
 			if (m.family === 'd') {
@@ -215,14 +227,14 @@ export function findQuotes(text: string, regions: readonly Span[]): RawQuote[] {
 					// A closer with no opener: the quote runs from the region start when it ends
 					// like speech ("…," he said) and nothing quoted came before.
 					const prev = text[m.pos - 1] ?? '';
-					if (found.length === 0 && k === 0 && /[.,!?]/.test(prev) && m.pos - rs > 3) {
-						const s = firstContentOf(rs);
+					if (found.length === 0 && k === 0 && SPEECH_END.test(prev) && m.pos - rs > 3) {
+						const s = firstContent(text, rs, re);
 						found.push({id: nextId++, open: s, close: m.pos + m.len, start: s, end: m.pos, closed: true, single: false, parentId: -1, region: r, continues: -1});
 					}
 					continue;
 				}
 				stack.length = idx + 1;
-				emit(stack[idx]!, m, idx);
+				emit(found, stack, text, re, r, stack[idx]!, m, idx);
 				stack.length = idx;
 			} else {
 				if (m.role === 'open') {
@@ -248,7 +260,7 @@ export function findQuotes(text: string, regions: readonly Span[]): RawQuote[] {
 					}
 					if (later) continue;
 				}
-				emit(top, m, stack.length - 1);
+				emit(found, stack, text, re, r, top, m, stack.length - 1);
 				stack.pop();
 			}
 		}
@@ -260,19 +272,19 @@ export function findQuotes(text: string, regions: readonly Span[]): RawQuote[] {
 				continue;
 			}
 		}
-		for (let j = stack.length - 1; j >= 0; j--) emit(stack[j]!, null, j);
+		for (let j = stack.length - 1; j >= 0; j--) emit(found, stack, text, re, r, stack[j]!, null, j);
 		// Continuation of a multi-paragraph quote
 		if (openAtEnd >= 0 && found.length > 0) {
 			const first = found.reduce((a, b) => (b.open < a.open ? b : a));
-			if (first.parentId === -1 && first.open === firstContentOf(rs) && text[first.open] !== undefined && first.open < first.start)
+			if (first.parentId === -1 && first.open === firstContent(text, rs, re) && text[first.open] !== undefined && first.open < first.start)
 				first.continues = openAtEnd;
 		}
 		openAtEnd = -1;
 		const outerOpen = found.filter((f) => f.parentId === -1 && !f.closed);
 		if (outerOpen.length > 0) openAtEnd = outerOpen[outerOpen.length - 1]!.id;
-		all.push(...found);
+		for (let i = 0; i < found.length; i++) all.push(found[i]!);
 	}
-	all.sort((a, b) => a.start - b.start || b.end - a.end);
+	sortInPlace(all, (a, b) => a.start - b.start || b.end - a.end);
 	const byId = new Map<number, number>();
 	all.forEach((q, i) => byId.set(q.id, i));
 	return all.map((q) => ({

@@ -9,9 +9,12 @@
  * descriptions ("the Russian leader", "the US President") go to the person whose titles and roles
  * in the story share the most words with them.
  */
+import type {Tok} from './tokens.js';
 import {headOf, type ArticleAttribution, type Mention, type SentenceInfo} from './attribute.js';
+import {sortInPlace} from './sort.js';
 import {DETERMINERS, FEMALE_NAMES, FEMALE_WORDS, MALE_NAMES, MALE_WORDS, ORG_WORDS, PERSON_HEADS, PRONOUNS, TITLES, isNationality} from './lexicon.js';
 
+const PLURAL_HEADS = new Set(['men', 'women', 'people', 'police', 'staff', 'crowd', 'public', 'children']);
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'dos', 'das']);
 const PREPS = new Set(['of', 'for', 'with', 'at', 'from', 'in', 'near', 'outside', 'inside', 'on']);
 const SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
@@ -25,20 +28,34 @@ export interface Core {
 	/** Preceded by a title or honorific (a person even with one word). */
 	readonly titled: boolean;
 	readonly gender: 'm' | 'f' | null;
+	/** The words joined ("Vladimir Putin"), the last one and the first one lower-cased. */
+	readonly name: string;
+	readonly surname: string;
+	readonly first: string;
 }
 
+function core(words: readonly string[], body: boolean, descriptors: readonly string[], titled: boolean, gender: Core['gender']): Core {
+	return {words, body, descriptors, titled, gender, name: words.join(' '), surname: words[words.length - 1]!.toLowerCase(), first: words[0]!.toLowerCase()};
+}
+
+const POSS_S = /['’]s$/i;
+const POSS_S_LOWER = /['’]s$/;
+const APOSTROPHE_END = /['’]$/;
+const SPACES = /\s+/;
+const LETTER = /\p{L}/u;
+const CAP_START = /^\p{Lu}/u;
+
 function clean(w: string): string {
-	return w.replace(/['’]s$/i, '').replace(/['’]$/, '');
+	return w.replace(POSS_S, '').replace(APOSTROPHE_END, '');
 }
 
 function normDesc(w: string): string {
-	const l = w.toLowerCase().replace(/['’]s$/, '');
+	const l = w.toLowerCase().replace(POSS_S_LOWER, '');
 	if (l === 'u.s.' || l === 'us' || l === 'american' || l === 'u.s' || l === 'america') return 'us';
 	if (l === 'u.k.' || l === 'uk' || l === 'british' || l === 'britain') return 'uk';
 	return l;
 }
 
-const CORES = new WeakMap<Mention, Core | null>();
 const NATIONALITY = new Map<string, boolean>();
 
 function nationality(lc: string): boolean {
@@ -62,24 +79,51 @@ function titleLike(i: number, list: readonly {lc: string}[]): boolean {
 	return next !== undefined && nationality(w.lc) && (isTitle(next.lc) || nationality(next.lc));
 }
 
-/** The name inside a `name` or `label` mention, or null for descriptions and pronouns. */
-export function coreOf(m: Mention): Core | null {
+/**
+ * Cores of a story's mentions by what `computeCore` reads of them (the kind, a label's text, the
+ * tokens' kinds, text, lower case and capitals), listed under the mention's text: the same names
+ * recur across paragraphs and outlets.
+ */
+type CoreCache = Map<string, {readonly kind: Mention['kind']; readonly toks: readonly Tok[]; readonly core: Core | null}[]>;
+
+function sameWords(a: readonly Tok[], b: readonly Tok[]): boolean {
+	if (a === b) return true;
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) {
+		const x = a[i]!;
+		const y = b[i]!;
+		if (x.k !== y.k || x.t !== y.t || x.lc !== y.lc || x.cap !== y.cap) return false;
+	}
+	return true;
+}
+
+/** The name inside a `name` or `label` mention, or null for descriptions and pronouns; `cache` is the story's. */
+export function coreOf(m: Mention, cache: CoreCache): Core | null {
 	if (m.kind !== 'name' && m.kind !== 'label') return null;
-	let c = CORES.get(m);
+	let c = m.memo.core;
 	if (c === undefined) {
-		c = computeCore(m);
-		CORES.set(m, c);
+		c = coreByWords(m, cache);
+		m.memo.core = c;
 	}
 	return c;
+}
+
+function coreByWords(m: Mention, cache: CoreCache): Core | null {
+	const list = cache.get(m.text);
+	if (list) for (const e of list) if (e.kind === m.kind && sameWords(e.toks, m.toks)) return e.core;
+	const core = computeCore(m);
+	if (list) list.push({kind: m.kind, toks: m.toks, core});
+	else cache.set(m.text, [{kind: m.kind, toks: m.toks, core}]);
+	return core;
 }
 
 function computeCore(m: Mention): Core | null {
 	if (m.kind === 'label') {
 		const w = m.text
 			.trim()
-			.split(/\s+/)
+			.split(SPACES)
 			.map((x) => x.charAt(0) + x.slice(1).toLowerCase());
-		return {words: w, body: false, descriptors: [], titled: false, gender: null};
+		return core(w, false, [], false, null);
 	}
 	if (m.kind !== 'name') return null;
 	// words outside parentheses and quotes
@@ -114,7 +158,7 @@ function computeCore(m: Mention): Core | null {
 	// trailing capitalised run (particles allowed inside)
 	let s = part.length - 1;
 	while (s - 1 >= 0 && (part[s - 1]!.cap || (PARTICLES.has(part[s - 1]!.lc) && s - 2 >= 0 && part[s - 2]!.cap))) {
-		if (part[s - 1]!.t.match(/['’]s$/) && s - 1 < part.length - 1) break; // "CNN's Jake Tapper"
+		if (POSS_S_LOWER.test(part[s - 1]!.t) && s - 1 < part.length - 1) break; // "CNN's Jake Tapper"
 		s--;
 	}
 	let run = part.slice(s);
@@ -132,7 +176,7 @@ function computeCore(m: Mention): Core | null {
 	} else if (lastTitle === run.length - 1) return null; // "the President": a description
 	while (run.length > 1 && SUFFIXES.has(run[run.length - 1]!.lc)) run = run.slice(0, -1);
 	const words = run.map((w, i) => (i === run.length - 1 ? clean(w.t) : w.t));
-	if (words.length === 0 || words.every((w) => !/\p{L}/u.test(w))) return null;
+	if (words.length === 0 || words.every((w) => !LETTER.test(w))) return null;
 	const all = ws.map((w) => w.lc);
 	let gender: 'm' | 'f' | null = null;
 	if (all.some((w) => FEMALE_WORDS.has(w) && w !== 'her')) gender = 'f';
@@ -142,7 +186,7 @@ function computeCore(m: Mention): Core | null {
 		if (FEMALE_NAMES.has(f)) gender = 'f';
 		else if (MALE_NAMES.has(f)) gender = 'm';
 	}
-	return {words, body: orgish, descriptors, titled, gender};
+	return core(words, orgish, descriptors, titled, gender);
 }
 
 interface Full {
@@ -161,8 +205,13 @@ interface Seen {
 
 /** The story's name table: surname → full names, with descriptors and genders. */
 export class StoryNames {
+	/** Cores of the story's mentions (see `coreOf`). */
+	readonly cores: CoreCache = new Map();
 	private readonly bySurname = new Map<string, Full[]>();
+	private readonly byName = new Map<string, Full>();
 	private readonly byFirst = new Map<string, Full[]>();
+	/** Every full name, surname by surname (built on first use). */
+	private all: Full[] | null = null;
 	private readonly seen: Seen[] = [];
 	/** Seen entries per article, in text order. */
 	private readonly seenBy = new Map<number, Seen[]>();
@@ -170,13 +219,17 @@ export class StoryNames {
 
 	constructor(arts: readonly ArticleAttribution[]) {
 		arts.forEach((a, ai) => {
-			const ms: Mention[] = [];
-			for (const s of a.sentences) ms.push(...s.names, ...s.cueSubjects);
-			for (const q of a.quotes) {
-				if (q.speaker) ms.push(q.speaker);
-				if (q.addressee) ms.push(q.addressee);
+			// indexed loops: one call per mention of the story, much of it before the code is optimised
+			for (let i = 0; i < a.sentences.length; i++) {
+				const s = a.sentences[i]!;
+				for (let j = 0; j < s.names.length; j++) this.add(s.names[j]!, ai);
+				for (let j = 0; j < s.cueSubjects.length; j++) this.add(s.cueSubjects[j]!, ai);
 			}
-			for (const m of ms) this.add(m, ai);
+			for (let i = 0; i < a.quotes.length; i++) {
+				const q = a.quotes[i]!;
+				if (q.speaker) this.add(q.speaker, ai);
+				if (q.addressee) this.add(q.addressee, ai);
+			}
 		});
 		// single-word names absorb descriptors into their full name
 		for (const [w, info] of this.singles) {
@@ -186,59 +239,64 @@ export class StoryNames {
 				if (!fulls[0]!.gender) fulls[0]!.gender = info.gender;
 			}
 		}
-		this.seen.sort((x, y) => x.article - y.article || x.pos - y.pos);
+		// entries come article by article: a stable sort of each article's by position is the
+		// stable sort of all by (article, position)
 		for (const x of this.seen) {
 			const l = this.seenBy.get(x.article) ?? [];
 			l.push(x);
 			this.seenBy.set(x.article, l);
 		}
+		for (const l of this.seenBy.values()) sortInPlace(l, (x, y) => x.pos - y.pos);
 	}
 
 	private add(m: Mention, article: number): void {
-		const c = coreOf(m);
+		const c = coreOf(m, this.cores);
 		if (!c || c.body) return;
-		const key = c.words[c.words.length - 1]!.toLowerCase();
+		const key = c.surname;
 		if (c.words.length < 2) {
 			const s = this.singles.get(key) ?? {descriptors: new Set<string>(), gender: null, titled: false};
-			for (const d of c.descriptors) s.descriptors.add(d);
+			for (let i = 0; i < c.descriptors.length; i++) s.descriptors.add(c.descriptors[i]!);
 			s.gender ??= c.gender;
 			s.titled ||= c.titled;
 			this.singles.set(key, s);
 			return;
 		}
 		if (c.words.length > 4) return;
-		const name = c.words.join(' ');
-		const list = this.bySurname.get(key) ?? [];
-		let f = list.find((x) => x.name === name);
+		const name = c.name;
+		// a name's surname is its last word: the one list it can be in
+		let f = this.byName.get(name);
 		if (!f) {
-			f = {name, first: c.words[0]!.toLowerCase(), count: 0, gender: c.gender, descriptors: new Set()};
+			f = {name, first: c.first, count: 0, gender: c.gender, descriptors: new Set()};
+			const list = this.bySurname.get(key) ?? [];
 			list.push(f);
 			this.bySurname.set(key, list);
+			this.byName.set(name, f);
 			const byF = this.byFirst.get(f.first) ?? [];
 			byF.push(f);
 			this.byFirst.set(f.first, byF);
 		}
 		f.count++;
 		f.gender ??= c.gender;
-		for (const d of c.descriptors) f.descriptors.add(d);
+		for (let i = 0; i < c.descriptors.length; i++) f.descriptors.add(c.descriptors[i]!);
 		this.seen.push({article, pos: m.start, full: f});
 	}
 
 	/** Canonical name for a core read at (article, pos). */
 	canonical(c: Core, article: number, pos: number): string {
-		if (c.body) return c.words.join(' ');
-		const key = c.words[c.words.length - 1]!.toLowerCase();
+		if (c.body) return c.name;
+		const key = c.surname;
 		const fulls = this.bySurname.get(key) ?? [];
 		if (c.words.length >= 2) {
-			const first = c.words[0]!.toLowerCase();
-			const same = fulls.filter((f) => f.first === first || f.name.toLowerCase().endsWith(c.words.join(' ').toLowerCase()));
+			const first = c.first;
+			const lower = c.name.toLowerCase();
+			const same = fulls.filter((f) => f.first === first || f.name.toLowerCase().endsWith(lower));
 			const best = pickBest(same.length ? same : [], this.seenBy.get(article) ?? [], article, pos);
-			return best ? best.name : c.words.join(' ');
+			return best ? best.name : c.name;
 		}
 		if (fulls.length === 0) {
 			// a given name alone ("Hillary") when it is unique
 			const byF = this.byFirst.get(key) ?? [];
-			if (byF.length === 1 && /^\p{Lu}/u.test(c.words[0]!)) return byF[0]!.name;
+			if (byF.length === 1 && CAP_START.test(c.words[0]!)) return byF[0]!.name;
 			return c.words[0]!;
 		}
 		if (fulls.length === 1) return fulls[0]!.name;
@@ -264,8 +322,8 @@ export class StoryNames {
 		let best: Full | null = null;
 		let bestScore = 0;
 		let bestRecency = -1;
-		const all = [...this.bySurname.values()].flat();
-		for (const f of all) {
+		this.all ??= [...this.bySurname.values()].flat();
+		for (const f of this.all) {
 			if (f.name === exclude) continue;
 			let score = [...heads].some((h) => f.descriptors.has(h)) ? 2 : 0;
 			for (const w of ws) if (w !== head && f.descriptors.has(w)) score++;
@@ -291,7 +349,10 @@ function synonyms(head: string): Set<string> {
 
 function lastSeen(seen: readonly Seen[], f: Full, article: number, pos: number): number {
 	let best = -1;
-	for (const s of seen) if (s.full === f && s.article === article && s.pos <= pos) best = Math.max(best, s.pos);
+	for (let i = 0; i < seen.length; i++) {
+		const s = seen[i]!;
+		if (s.full === f && s.article === article && s.pos <= pos) best = Math.max(best, s.pos);
+	}
 	return best;
 }
 
@@ -300,9 +361,12 @@ function pickBest(fulls: readonly Full[], seen: readonly Seen[], article: number
 	if (fulls.length === 1) return fulls[0]!;
 	let best: Full | null = null;
 	let bestPos = -1;
-	for (const s of seen) if (s.article === article && s.pos <= pos && fulls.includes(s.full) && s.pos >= bestPos) {
-		best = s.full;
-		bestPos = s.pos;
+	for (let i = 0; i < seen.length; i++) {
+		const s = seen[i]!;
+		if (s.article === article && s.pos <= pos && fulls.includes(s.full) && s.pos >= bestPos) {
+			best = s.full;
+			bestPos = s.pos;
+		}
 	}
 	if (best) return best;
 	return [...fulls].sort((a, b) => b.count - a.count || b.name.length - a.name.length)[0]!;
@@ -318,6 +382,16 @@ export interface Resolved {
 	/** A plural description ("officials", "Men"). */
 	readonly plural?: boolean;
 	readonly gender: 'm' | 'f' | null;
+}
+
+type PronounGender = 'm' | 'f' | 'n' | 'p' | 'x';
+
+/** Whether a pronoun of `gender` can refer to `r`. */
+function fits(r: Resolved | null, gender: PronounGender, exclude: string | null): r is Resolved {
+	if (!r || r.name === exclude) return false;
+	if (gender === 'm' || gender === 'f') return (r.person || r.maybePerson === true) && !r.plural && (r.gender === null || r.gender === gender);
+	if (gender === 'n') return !r.person && !r.plural;
+	return true;
 }
 
 /** Resolves mentions of one article against the story's names. */
@@ -344,11 +418,13 @@ export class ArticleResolver {
 		// coordinated speakers: "Burton and Nick"
 		const and = m.toks.findIndex((t, i) => i > 0 && t.k === 'w' && t.lc === 'and');
 		if (and > 0 && m.kind === 'name' && m.toks[and - 1]!.cap && m.toks[and + 1]?.cap) {
-			const left = this.compute({...m, text: m.text, end: m.toks[and - 1]!.e, toks: m.toks.slice(0, and)}, exclude);
-			const right = this.compute({...m, start: m.toks[and + 1]!.s, toks: m.toks.slice(and + 1)}, exclude);
+			// token offsets may be those of the same words elsewhere (see Mention.toks): measure from the mention's start
+			const at = m.start - m.toks[0]!.s;
+			const left = this.compute({start: m.start, end: m.toks[and - 1]!.e + at, text: m.text, kind: m.kind, toks: m.toks.slice(0, and), memo: {}}, exclude);
+			const right = this.compute({start: m.toks[and + 1]!.s + at, end: m.end, text: m.text, kind: m.kind, toks: m.toks.slice(and + 1), memo: {}}, exclude);
 			if (left && right) return {name: `${left.name} and ${right.name}`, person: left.person && right.person, plural: true, gender: null};
 		}
-		const c = coreOf(m);
+		const c = coreOf(m, this.names.cores);
 		if (c) {
 			const name = this.names.canonical(c, this.index, m.start);
 			const person = !c.body && (c.words.length >= 2 || c.titled || name.includes(' '));
@@ -358,7 +434,7 @@ export class ArticleResolver {
 		const d = this.names.describe(m, this.index, m.start, exclude);
 		if (d) return {name: d, person: true, gender: this.names.gender(d, null)};
 		const head = headOf(m);
-		const plural = /s$/.test(head) || ['men', 'women', 'people', 'police', 'staff', 'crowd', 'public', 'children'].includes(head);
+		const plural = head.endsWith('s') || PLURAL_HEADS.has(head);
 		return {name: m.text, person: PERSON_HEADS.has(head) && !plural, plural, gender: null};
 	}
 
@@ -368,32 +444,22 @@ export class ArticleResolver {
 		const sents = this.art.sentences;
 		let si = sents.findIndex((s) => s.start <= m.start && m.start < s.end + 1);
 		if (si < 0) si = sents.findIndex((s) => s.start > m.start) - 1;
-		const ok = (r: Resolved | null): r is Resolved => {
-			if (!r || r.name === exclude) return false;
-			if (p.gender === 'm' || p.gender === 'f') return (r.person || r.maybePerson === true) && !r.plural && (r.gender === null || r.gender === p.gender);
-			if (p.gender === 'n') return !r.person && !r.plural;
-			return true;
-		};
-		const tryM = (c: Mention | null): Resolved | null => {
-			if (!c || c.start >= m.start || (c.start <= m.start && c.end > m.start)) return null;
-			const r = this.resolve(c);
-			return ok(r) ? r : null;
-		};
+		const g = p.gender;
 		const cur = sents[si];
 		if (cur) {
-			const r = tryM(cur.subject);
+			const r = this.antecedent(cur.subject, m, g, exclude);
 			if (r) return r;
 			for (const c of cur.cueSubjects) {
-				const x = tryM(c);
+				const x = this.antecedent(c, m, g, exclude);
 				if (x) return x;
 			}
 		}
 		for (let k = si - 1; k >= 0 && k >= si - 8; k--) {
 			const s: SentenceInfo = sents[k]!;
-			const r = tryM(s.subject);
+			const r = this.antecedent(s.subject, m, g, exclude);
 			if (r) return r;
 			for (const c of s.cueSubjects) {
-				const x = tryM(c);
+				const x = this.antecedent(c, m, g, exclude);
 				if (x) return x;
 			}
 		}
@@ -401,10 +467,17 @@ export class ArticleResolver {
 		for (let k = si; k >= 0 && k >= si - 4; k--) {
 			const s = sents[k]!;
 			for (let j = s.names.length - 1; j >= 0; j--) {
-				const x = tryM(s.names[j]!);
+				const x = this.antecedent(s.names[j]!, m, g, exclude);
 				if (x && x.person) return x;
 			}
 		}
 		return null;
+	}
+
+	/** `c` resolved, when it comes before the pronoun `m` and can be what it refers to. */
+	private antecedent(c: Mention | null, m: Mention, gender: PronounGender, exclude: string | null): Resolved | null {
+		if (!c || c.start >= m.start || (c.start <= m.start && c.end > m.start)) return null;
+		const r = this.resolve(c);
+		return fits(r, gender, exclude) ? r : null;
 	}
 }

@@ -30,6 +30,14 @@ const ABBR: ReadonlySet<string> = new Set(
 );
 
 const UPPER = /^\p{Lu}/u;
+const CURLY_APOSTROPHES = /’/g;
+const CLITIC = /^(he|she|it|they|we|i|you|who|that|there)'(s|re|ve|d|ll|m)$/;
+const INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
+const ENDS_SENTENCE = /[.!?…]["'”’)\]]*\s*$/;
+const STOPS = /^[.!?…]+$/;
+const DIGIT_START = /^\d/;
+const OPEN_BRACKET = /^[(\[]$/;
+const STOP_PUNCT = /^[.!?]$/;
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
 const SPACE_RE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
 
@@ -97,7 +105,7 @@ function pushWords(text: string, from: number, to: number, toks: Tok[]): void {
 		// keep the full stop of abbreviations and initials ("Mr.", "U.S.", "J.")
 		if (nextCh === 46 && e < to) {
 			const base = w.toLowerCase();
-			if (ABBR.has(base) || (w.length === 1 && isCap(w)) || (w.length > 2 && w[1] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(w))) {
+			if (ABBR.has(base) || (w.length === 1 && isCap(w)) || (w.length > 2 && w[1] === '.' && INITIALS.test(w))) {
 				e++;
 				w += '.';
 			}
@@ -105,9 +113,9 @@ function pushWords(text: string, from: number, to: number, toks: Tok[]): void {
 		let lc = w.toLowerCase();
 		let poss = false;
 		if (lc.includes('’') || lc.includes("'")) {
-			lc = lc.replace(/’/g, "'");
+			lc = lc.replace(CURLY_APOSTROPHES, "'");
 			// pronoun contractions split into two tokens: "He’s" → "He" + "’s", "they’re" → "they" + "’re"
-			const clitic = /^(he|she|it|they|we|i|you|who|that|there)'(s|re|ve|d|ll|m)$/.exec(lc);
+			const clitic = CLITIC.exec(lc);
 			if (clitic) {
 				const n = clitic[1]!.length;
 				toks.push({s: i, e: i + n, k: 'w', t: w.slice(0, n), lc: clitic[1]!, cap: isCap(w), poss: false, q: -1});
@@ -133,7 +141,8 @@ function pushWords(text: string, from: number, to: number, toks: Tok[]): void {
 export function tokenize(text: string, start: number, end: number, slots: readonly QuoteSlot[]): Tok[] {
 	const toks: Tok[] = [];
 	let i = start;
-	for (const slot of slots) {
+	for (let n = 0; n < slots.length; n++) {
+		const slot = slots[n]!;
 		if (slot.open < i) continue;
 		pushWords(text, i, Math.min(slot.open, end), toks);
 		const t = text.slice(slot.start, slot.end);
@@ -146,7 +155,7 @@ export function tokenize(text: string, start: number, end: number, slots: readon
 
 /** True when a quote's words end a sentence (".", "?", "!" inside the marks). */
 export function endsSentence(t: string): boolean {
-	return /[.!?…]["'”’)\]]*\s*$/.test(t);
+	return ENDS_SENTENCE.test(t);
 }
 
 /**
@@ -162,9 +171,9 @@ export function sentences(toks: readonly Tok[], attributionFollows: (i: number) 
 		const n = toks[i + 1];
 		if (!n) break;
 		let end = false;
-		if (t.k === 'p' && /^[.!?…]+$/.test(t.t)) end = n.k === 'q' || (n.k === 'w' && (n.cap || /^\d/.test(n.t))) || (n.k === 'p' && /^[(\[]$/.test(n.t));
+		if (t.k === 'p' && STOPS.test(t.t)) end = n.k === 'q' || (n.k === 'w' && (n.cap || DIGIT_START.test(n.t))) || (n.k === 'p' && OPEN_BRACKET.test(n.t));
 		else if (t.k === 'q' && endsSentence(t.t)) end = ((n.k === 'w' && n.cap) || n.k === 'q') && !attributionFollows(i);
-		else if (t.k === 'p' && (t.t === '”' || t.t === '"') && i > 0 && /^[.!?]$/.test(toks[i - 1]!.t)) end = n.k === 'w' && n.cap;
+		else if (t.k === 'p' && (t.t === '”' || t.t === '"') && i > 0 && STOP_PUNCT.test(toks[i - 1]!.t)) end = n.k === 'w' && n.cap;
 		if (end) {
 			out.push([from, i + 1]);
 			from = i + 1;
