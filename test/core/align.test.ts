@@ -138,6 +138,34 @@ describe('alignStory', () => {
 		expect(() => alignStory([x, y], {quoteGroups: [{spans: [{article: 'nope', start: 0, end: 5}]}]})).not.toThrow();
 	});
 
+	it('aligns wire copy repeated verbatim by many outlets', () => {
+		// the same sentences in many articles share their features and scores; each passage still
+		// gets one parallel per other article, and never one in its own
+		const wire = 'The central bank raised its main interest rate by half a point to 4.5 percent on Thursday.';
+		const arts = Array.from({length: 6}, (_, k) =>
+			article(`w${k}`, [wire, `Local reaction number ${k} came from shop owners in district ${k * 7}.`, wire]),
+		);
+		const al = alignStory(arts, {linkDuplicates: true});
+		const p = al.parallelsOf('w0', 0);
+		expect(p.map((x) => x.article)).toEqual(['w1', 'w2', 'w3', 'w4', 'w5']);
+		// the earlier of two equal passages is the best counterpart
+		expect(p.every((x) => x.sentence === 0)).toBe(true);
+		expect(al.parallelsOf('w0', 2).every((x) => x.article !== 'w0' && x.sentence === 0)).toBe(true);
+		expect(new Set(p.map((x) => x.score)).size).toBe(1);
+		expect(alignStory(arts, {maxParallels: 2}).parallelsOf('w3', 0).length).toBeLessThanOrEqual(5);
+	});
+
+	it('reads a repeated sentence against each article date', () => {
+		// "on Tuesday" is a different day in an article of 20 December than in two of 12 December
+		const s = 'The two leaders met on Tuesday in Geneva to discuss the border dispute and troop movements.';
+		const tail = (id: string) => `An unrelated closing line about the weather in ${id}.`;
+		const al = alignStory([article('a', [s, tail('a')], '2021-12-12'), article('b', [s, tail('b')], '2021-12-12'), article('c', [s, tail('c')], '2021-12-20')], {
+			linkDuplicates: true,
+		});
+		const score = (id: string) => al.parallelsOf('a', 0).find((x) => x.article === id)!.score;
+		expect(score('c')).toBeLessThan(score('b'));
+	});
+
 	it('is deterministic', () => {
 		const one = JSON.stringify(toAlignJson([A, B, C, UNRELATED], alignStory([A, B, C, UNRELATED])));
 		const two = JSON.stringify(toAlignJson([A, B, C, UNRELATED], alignStory([A, B, C, UNRELATED])));
@@ -172,6 +200,16 @@ describe('groupFacts', () => {
 		expect(groupFacts(3, [0, 1, 2], [{i: 0, j: 1, s: 0.9}, {i: 1, j: 2, s: 0.5}, {i: 0, j: 2, s: 0.4}])).toEqual([[0, 1, 2]]);
 		// two passages of one article never share a fact
 		expect(groupFacts(3, [0, 1, 1], [{i: 0, j: 1, s: 0.9}, {i: 0, j: 2, s: 0.8}])).toEqual([[0, 1]]);
+	});
+
+	it('takes equal links in node order, and edges as parallel arrays', () => {
+		// 0-2 and 0-1 tie: 0-1 comes first, so 2 (of 1's article) stays out
+		expect(groupFacts(3, [0, 1, 1], [{i: 0, j: 2, s: 0.5}, {i: 0, j: 1, s: 0.5}])).toEqual([[0, 1]]);
+		const edges = {i: [0, 0, 1, 3], j: [2, 1, 2, 4], s: [0.5, 0.5, 0.7, 0.3]};
+		expect(groupFacts(5, [0, 1, 2, 0, 1], edges)).toEqual(
+			groupFacts(5, [0, 1, 2, 0, 1], edges.i.map((i, k) => ({i, j: edges.j[k]!, s: edges.s[k]!}))),
+		);
+		expect(groupFacts(5, [0, 1, 2, 0, 1], edges)).toEqual([[0, 1, 2], [3, 4]]);
 	});
 });
 

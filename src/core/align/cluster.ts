@@ -4,6 +4,11 @@
  * - they share no article (one passage per article and fact), and
  * - more than half of the pairs across them are linked (average link, a missing link counting
  *   as zero), so A–B–C becomes one fact only when A–C is linked too.
+ *
+ * Built for stories of hundreds of thousands of links: typed arrays only, no object, Map or Set
+ * per node or edge. Each group keeps its members as a linked list and its articles as a bitset;
+ * the links between two groups are counted when a merge is considered (after the cheap article
+ * test, which rejects most candidates), from the smaller group's adjacency.
  */
 
 /** An undirected weighted edge between two nodes. */
@@ -13,72 +18,263 @@ export interface Edge {
 	readonly s: number;
 }
 
+/** Edges as parallel arrays: edge e joins i[e] and j[e] with weight s[e]. */
+export interface EdgeList {
+	readonly i: ArrayLike<number>;
+	readonly j: ArrayLike<number>;
+	readonly s: ArrayLike<number>;
+	/**
+	 * Each node's neighbours along these edges, when the caller has them: node x's are
+	 * nodes[start[x] .. start[x+1]) (CSR), an edge listed twice there twice, self-loops left out.
+	 */
+	readonly adjacency?: {readonly start: Int32Array; readonly nodes: Int32Array};
+}
+
+function isEdgeList(edges: readonly Edge[] | EdgeList): edges is EdgeList {
+	return !Array.isArray(edges);
+}
+
+/** Neighbours of each of n nodes along the edges (CSR), self-loops left out. */
+function adjacencyOf(n: number, ei: ArrayLike<number>, ej: ArrayLike<number>): {start: Int32Array; nodes: Int32Array} {
+	const m = ei.length;
+	const start = new Int32Array(n + 1);
+	for (let e = 0; e < m; e++) {
+		if (ei[e] === ej[e]) continue;
+		start[ei[e]! + 1]!++;
+		start[ej[e]! + 1]!++;
+	}
+	for (let x = 0; x < n; x++) start[x + 1]! += start[x]!;
+	const nodes = new Int32Array(start[n]!);
+	const fill = start.slice(0, n);
+	for (let e = 0; e < m; e++) {
+		if (ei[e] === ej[e]) continue;
+		nodes[fill[ei[e]!]!++] = ej[e]!;
+		nodes[fill[ej[e]!]!++] = ei[e]!;
+	}
+	return {start, nodes};
+}
+
+/** 0, 1, …, n-1. */
+function identity(n: number): Int32Array {
+	const out = new Int32Array(n);
+	for (let k = 0; k < n; k++) out[k] = k;
+	return out;
+}
+
+/** 1 + the largest article index of nodes 0 … n-1. */
+function articleCount(articleOf: ArrayLike<number>, n: number): number {
+	let count = 0;
+	for (let x = 0; x < n; x++) count = Math.max(count, articleOf[x]! + 1);
+	return count;
+}
+
+/** Hash of a double's bits (lo, hi: its two 32-bit halves). */
+function hashBits(lo: number, hi: number): number {
+	return Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0;
+}
+
+/** An open-addressing table (mask + 1 slots, -1 for empty) of the first d of `values`. */
+function hashTable(values: Float64Array, d: number, mask: number): Int32Array {
+	const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * d);
+	const table = new Int32Array(mask + 1).fill(-1);
+	for (let v = 0; v < d; v++) {
+		let h = hashBits(bits[2 * v]!, bits[2 * v + 1]!) & mask;
+		while (table[h] !== -1) h = (h + 1) & mask;
+		table[h] = v;
+	}
+	return table;
+}
+
+/** The weights as doubles, -0 as 0 (the hash below reads their bits). */
+function weightsOf(m: number, es: ArrayLike<number>): Float64Array {
+	const w = new Float64Array(m);
+	for (let e = 0; e < m; e++) {
+		const x = es[e]!;
+		w[e] = x === 0 ? 0 : x;
+	}
+	return w;
+}
+
+/**
+ * For each weight, the index of its value among the distinct values, in order of first
+ * appearance, found with an open-addressing hash table on the values' bits (a Map of numbers is
+ * several times slower on hundreds of thousands of edges).
+ */
+function distinctWeights(w: Float64Array): {id: Int32Array; values: Float64Array; d: number} {
+	const m = w.length;
+	const bits = new Uint32Array(w.buffer, w.byteOffset, 2 * m);
+	let values = new Float64Array(1024);
+	let d = 0;
+	let mask = 2047;
+	let table = hashTable(values, d, mask);
+	const id = new Int32Array(m);
+	for (let e = 0; e < m; e++) {
+		const x = w[e]!;
+		let h = hashBits(bits[2 * e]!, bits[2 * e + 1]!) & mask;
+		let v = table[h]!;
+		while (v !== -1 && values[v] !== x) {
+			h = (h + 1) & mask;
+			v = table[h]!;
+		}
+		if (v === -1) {
+			v = d++;
+			table[h] = v;
+			if (d > values.length) {
+				const grown = new Float64Array(2 * values.length);
+				grown.set(values);
+				values = grown;
+			}
+			values[v] = x;
+			if (2 * d > mask) table = hashTable(values, d, (mask = 2 * mask + 1));
+		}
+		id[e] = v;
+	}
+	return {id, values, d};
+}
+
+/** Rank of each weight among the distinct weights, 0 for the largest, and the number of distinct weights. */
+function weightRanks(m: number, es: ArrayLike<number>): {rank: Int32Array; d: number} {
+	const {id, values, d} = distinctWeights(weightsOf(m, es));
+	const byWeight = Array.from({length: d}, (_, v) => v).sort((x, y) => values[y]! - values[x]!);
+	const rankOfId = new Int32Array(d);
+	byWeight.forEach((v, r) => {
+		rankOfId[v] = r;
+	});
+	return {rank: renumber(id, rankOfId), d};
+}
+
+/** ids[k] = to[ids[k]] for every k, in place. */
+function renumber(ids: Int32Array, to: Int32Array): Int32Array {
+	for (let k = 0; k < ids.length; k++) ids[k] = to[ids[k]!]!;
+	return ids;
+}
+
+/** Whether the edges are in (i, j) order. */
+function pairSorted(m: number, ei: ArrayLike<number>, ej: ArrayLike<number>): boolean {
+	for (let e = 1; e < m; e++) if (ei[e - 1]! > ei[e]! || (ei[e - 1] === ei[e] && ej[e - 1]! > ej[e]!)) return false;
+	return true;
+}
+
+/**
+ * Edge indices ordered best first: by weight descending, then i, then j (ascending). A stable
+ * counting sort on the weight ranks, over the edges in (i, j) order: no comparator calls for
+ * the (usually) already (i, j)-sorted edges of a story.
+ */
+function bestFirst(m: number, ei: ArrayLike<number>, ej: ArrayLike<number>, es: ArrayLike<number>): Int32Array {
+	let byPair = identity(m);
+	if (!pairSorted(m, ei, ej)) byPair = byPair.sort((x, y) => ei[x]! - ei[y]! || ej[x]! - ej[y]!);
+	const {rank, d} = weightRanks(m, es);
+	return countingOrder(byPair, rank, d);
+}
+
+/** The indices of `order` stably sorted by rank[index] (ranks in 0 … d-1). */
+function countingOrder(order: Int32Array, rank: Int32Array, d: number): Int32Array {
+	const m = order.length;
+	const start = new Int32Array(d + 1);
+	for (let e = 0; e < m; e++) start[rank[e]! + 1]!++;
+	for (let r = 0; r < d; r++) start[r + 1]! += start[r]!;
+	const out = new Int32Array(m);
+	for (let k = 0; k < m; k++) {
+		const e = order[k]!;
+		out[start[rank[e]!]!++] = e;
+	}
+	return out;
+}
+
 /**
  * Cluster `n` nodes (each belonging to the article `articleOf[node]`) along `edges`.
  * Returns the groups of two or more nodes, each sorted ascending, ordered by number of
  * articles (descending) and then by first node. Deterministic.
  */
-export function groupFacts(n: number, articleOf: ArrayLike<number>, edges: readonly Edge[]): number[][] {
-	const root = new Int32Array(n);
-	for (let i = 0; i < n; i++) root[i] = i;
-	const members: number[][] = Array.from({length: n}, (_, i) => [i]);
-	const arts: Set<number>[] = Array.from({length: n}, (_, i) => new Set([articleOf[i]!]));
-	// links between clusters, keyed by the other cluster's root
-	const between: Map<number, number>[] = Array.from({length: n}, () => new Map());
-	for (const {i, j} of edges) {
-		if (i === j) continue;
-		between[i]!.set(j, (between[i]!.get(j) ?? 0) + 1);
-		between[j]!.set(i, (between[j]!.get(i) ?? 0) + 1);
-	}
-	const find = (x: number): number => {
-		while (root[x] !== x) {
-			root[x] = root[root[x]!]!;
-			x = root[x]!;
-		}
-		return x;
-	};
-	const order = [...edges].sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
-	for (const {i, j} of order) {
-		let a = find(i);
-		let b = find(j);
+export function groupFacts(n: number, articleOf: ArrayLike<number>, edges: readonly Edge[] | EdgeList): number[][] {
+	const list = isEdgeList(edges) ? edges : {i: edges.map((e) => e.i), j: edges.map((e) => e.j), s: edges.map((e) => e.s)};
+	const {i: ei, j: ej, s: es} = list;
+	const m = ei.length;
+	const {start: adjStart, nodes: adj} = list.adjacency ?? adjacencyOf(n, ei, ej);
+
+	// groups: `group[x]` is the id of x's group (one of its nodes); members as a linked list
+	// (from the id, along `next`); articles as a bitset of `words` 32-bit words in `pool` at
+	// slot[g] * words, given when a group first grows past one node (a single node's article
+	// is articleOf[node]) and freed when it is merged into another
+	const group = identity(n);
+	const size = new Int32Array(n).fill(1);
+	const next = new Int32Array(n).fill(-1);
+	const tail = identity(n);
+	const words = Math.max(1, (articleCount(articleOf, n) + 31) >>> 5);
+	const slot = new Int32Array(n).fill(-1);
+	let pool = new Uint32Array(words * 64);
+	let slots = 0;
+	const freeSlots: number[] = [];
+
+	const order = bestFirst(m, ei, ej, es);
+	for (let k = 0; k < m; k++) {
+		const e = order[k]!;
+		let a = group[ei[e]!]!;
+		let b = group[ej[e]!]!;
 		if (a === b) continue;
-		if (between[a]!.size > between[b]!.size) [a, b] = [b, a];
-		const artsA = arts[a]!;
-		const artsB = arts[b]!;
+		if (size[a]! > size[b]!) {
+			const c = a;
+			a = b;
+			b = c;
+		}
+		// a shared article? (a is the smaller group: if it has a bitset, so has b)
+		const sa = slot[a]!;
+		let sb = slot[b]!;
 		let clash = false;
-		const [small, big] = artsA.size <= artsB.size ? [artsA, artsB] : [artsB, artsA];
-		for (const x of small) {
-			if (big.has(x)) {
-				clash = true;
-				break;
+		if (sa < 0) {
+			const art = articleOf[a]!;
+			clash = sb < 0 ? articleOf[b] === art : (pool[sb * words + (art >>> 5)]! & (1 << (art & 31))) !== 0;
+		} else {
+			for (let w = 0, pa = sa * words, pb = sb * words; w < words; w++) {
+				if ((pool[pa + w]! & pool[pb + w]!) !== 0) {
+					clash = true;
+					break;
+				}
 			}
 		}
 		if (clash) continue;
-		const linked = between[a]!.get(b) ?? 0;
-		if (2 * linked <= members[a]!.length * members[b]!.length) continue;
-		// merge a into b
-		root[a] = b;
-		for (const x of members[a]!) members[b]!.push(x);
-		members[a] = [];
-		for (const x of artsA) artsB.add(x);
-		arts[a] = new Set();
-		const mb = between[b]!;
-		for (const [c, k] of between[a]!) {
-			if (c === b) continue;
-			mb.set(c, (mb.get(c) ?? 0) + k);
-			const mc = between[c]!;
-			mc.delete(a);
-			mc.set(b, (mc.get(b) ?? 0) + k);
+		// links across: more than half of the size[a] * size[b] pairs?
+		const need = size[a]! * size[b]!;
+		let linked = 0;
+		for (let x = a; x !== -1 && 2 * linked <= need; x = next[x]!) {
+			for (let p = adjStart[x]!, end = adjStart[x + 1]!; p < end; p++) if (group[adj[p]!] === b) linked++;
 		}
-		mb.delete(a);
-		between[a] = new Map();
+		if (2 * linked <= need) continue;
+		// merge the smaller group a into b
+		if (sb < 0) {
+			if (freeSlots.length > 0) sb = freeSlots.pop()!;
+			else {
+				if ((slots + 1) * words > pool.length) {
+					const grown = new Uint32Array(pool.length * 2);
+					grown.set(pool);
+					pool = grown;
+				}
+				sb = slots++;
+			}
+			pool.fill(0, sb * words, (sb + 1) * words);
+			slot[b] = sb;
+			pool[sb * words + (articleOf[b]! >>> 5)]! |= 1 << (articleOf[b]! & 31);
+		}
+		if (sa < 0) pool[sb * words + (articleOf[a]! >>> 5)]! |= 1 << (articleOf[a]! & 31);
+		else {
+			for (let w = 0; w < words; w++) pool[sb * words + w]! |= pool[sa * words + w]!;
+			slot[a] = -1;
+			freeSlots.push(sa);
+		}
+		for (let x = a; x !== -1; x = next[x]!) group[x] = b;
+		next[tail[b]!] = a;
+		tail[b] = tail[a]!;
+		size[b]! += size[a]!;
 	}
+
 	const groups: number[][] = [];
-	for (let i = 0; i < n; i++) {
-		if (root[i] === i && members[i]!.length >= 2) groups.push([...members[i]!].sort((x, y) => x - y));
+	for (let g = 0; g < n; g++) {
+		if (group[g] !== g || size[g]! < 2) continue;
+		const members: number[] = [];
+		for (let x = g; x !== -1; x = next[x]!) members.push(x);
+		groups.push(members.sort((x, y) => x - y));
 	}
-	const artCount = (g: readonly number[]) => new Set(g.map((x) => articleOf[x]!)).size;
-	const counts = new Map(groups.map((g) => [g, artCount(g)] as const));
-	groups.sort((x, y) => counts.get(y)! - counts.get(x)! || x[0]! - y[0]!);
+	// a group has one node per article: its size is its number of articles
+	groups.sort((x, y) => y.length - x.length || x[0]! - y[0]!);
 	return groups;
 }

@@ -21,10 +21,59 @@ export class Interner {
 	}
 }
 
+/**
+ * Interning of triples of ids (word 3-grams as word ids) to dense ids: an open-addressing hash
+ * table in typed arrays, much cheaper than a Map of the 3-grams' strings.
+ */
+export class TripleInterner {
+	/** The triple of each id: keys[3 * id .. 3 * id + 3). */
+	private keys = new Int32Array(3 * 1024);
+	/** Slot → id, or -1. */
+	private table = new Int32Array(2048).fill(-1);
+	size = 0;
+	/** The id of a triple, new triples getting the next free id. */
+	id(a: number, b: number, c: number): number {
+		const mask = this.table.length - 1;
+		let h = TripleInterner.hash(a, b, c) & mask;
+		for (;;) {
+			const v = this.table[h]!;
+			if (v === -1) break;
+			if (this.keys[3 * v] === a && this.keys[3 * v + 1] === b && this.keys[3 * v + 2] === c) return v;
+			h = (h + 1) & mask;
+		}
+		const v = this.size++;
+		if (3 * this.size > this.keys.length) {
+			const keys = new Int32Array(2 * this.keys.length);
+			keys.set(this.keys);
+			this.keys = keys;
+		}
+		this.keys[3 * v] = a;
+		this.keys[3 * v + 1] = b;
+		this.keys[3 * v + 2] = c;
+		this.table[h] = v;
+		if (2 * this.size > mask) this.rehash(2 * this.table.length);
+		return v;
+	}
+	private static hash(a: number, b: number, c: number): number {
+		return Math.imul(Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35), 0x27d4eb2f) >>> 7;
+	}
+	private rehash(slots: number): void {
+		const mask = slots - 1;
+		this.table = new Int32Array(slots).fill(-1);
+		for (let v = 0; v < this.size; v++) {
+			let h = TripleInterner.hash(this.keys[3 * v]!, this.keys[3 * v + 1]!, this.keys[3 * v + 2]!) & mask;
+			while (this.table[h] !== -1) h = (h + 1) & mask;
+			this.table[h] = v;
+		}
+	}
+}
+
 /** What the feature extractor records across a story: term ids and how terms are written. */
 export interface FeatureSpace {
 	readonly terms: Interner;
-	readonly shingles: Interner;
+	/** Lowercased words (for shingles) and word 3-grams of their ids. */
+	readonly words: Interner;
+	readonly shingles: TripleInterner;
 	/** Per term id: occurrences away from the sentence start, and how many of them capitalised. */
 	readonly uses: number[];
 	readonly capitals: number[];
@@ -32,49 +81,69 @@ export interface FeatureSpace {
 
 /** A new, empty feature space. */
 export function featureSpace(): FeatureSpace {
-	return {terms: new Interner(), shingles: new Interner(), uses: [], capitals: []};
+	return {terms: new Interner(), words: new Interner(), shingles: new TripleInterner(), uses: [], capitals: []};
 }
 
 /** Sorted distinct term and shingle ids of one sentence. */
 export interface SentenceFeatures {
 	readonly terms: Int32Array;
 	readonly shingles: Int32Array;
+	/**
+	 * Term ids of the words away from the sentence start (one per occurrence), and those of
+	 * them written capitalised: what the sentence adds to the space's `uses` and `capitals`
+	 * (see {@link countUses}).
+	 */
+	readonly uses: Int32Array;
+	readonly capitals: Int32Array;
+}
+
+/**
+ * Add a sentence's word uses to the space's counts. {@link sentenceFeatures} does it; call it
+ * again for each further occurrence of a sentence whose features are reused rather than
+ * extracted again (a story's republished wire copy).
+ */
+export function countUses(f: SentenceFeatures, space: FeatureSpace): void {
+	for (const id of f.uses) space.uses[id] = (space.uses[id] ?? 0) + 1;
+	for (const id of f.capitals) space.capitals[id] = (space.capitals[id] ?? 0) + 1;
 }
 
 /**
  * Features of one sentence. Content keys: stems of content words, numbers, the concept of each
  * word in a synonym group ("~talk"), hyphenated compounds joined ("build-up" → "buildup"), and
  * calendar days ("@12-07"; a weekday resolved against the article's date).
- * Shingles: word 3-grams (stop words included, all-stop-word 3-grams left out).
+ * Shingles: word 3-grams (stop words included, all-stop-word 3-grams left out), of lowercased words.
  */
 export function sentenceFeatures(text: string, space: FeatureSpace, articleDate?: string): SentenceFeatures {
 	const toks = tokenize(text);
-	const terms = new Set<number>();
+	const terms: number[] = [];
+	const uses: number[] = [];
+	const capitals: number[] = [];
 	const add = (key: string) => {
-		terms.add(space.terms.id(key));
+		terms.push(space.terms.id(key));
 		const c = conceptOf(key);
-		if (c !== undefined) terms.add(space.terms.id(c));
+		if (c !== undefined) terms.push(space.terms.id(c));
 	};
 	const dayAt = new Map(dateKeys(toks, articleDate).map((d) => [d.index, d.key] as const));
+	/** Whether token k is joined by a hyphen to the next. */
+	const joined = (k: number) => {
+		const a = toks[k]!;
+		const b = toks[k + 1];
+		return b !== undefined && b.start === a.end + 1 && text[a.end] === '-' && !a.number && !b.number;
+	};
 	for (let i = 0; i < toks.length; i++) {
 		const tok = toks[i]!;
 		const next = toks[i + 1];
 		const day = dayAt.get(i);
-		if (day !== undefined) terms.add(space.terms.id(day));
+		if (day !== undefined) terms.push(space.terms.id(day));
 		if (!tok.stop && (tok.number || tok.key.length > 1)) {
 			add(tok.key);
 			if (!tok.number && i > 0) {
 				const id = space.terms.id(tok.key);
-				space.uses[id] = (space.uses[id] ?? 0) + 1;
-				if (tok.capital) space.capitals[id] = (space.capitals[id] ?? 0) + 1;
+				uses.push(id);
+				if (tok.capital) capitals.push(id);
 			}
 		}
 		// a hyphenated compound ("build-up", "face-to-face") also gives one key for the whole chain
-		const joined = (k: number) => {
-			const a = toks[k]!;
-			const b = toks[k + 1];
-			return b !== undefined && b.start === a.end + 1 && text[a.end] === '-' && !a.number && !b.number;
-		};
 		if (!(i > 0 && joined(i - 1)) && joined(i)) {
 			let k = i;
 			let word = tok.lower;
@@ -83,15 +152,28 @@ export function sentenceFeatures(text: string, space: FeatureSpace, articleDate?
 		}
 		if (tok.lower === 'united' && next?.lower === 'states') add('usa');
 	}
-	const sh = new Set<number>();
+	const sh: number[] = [];
+	const word = toks.map((t) => space.words.id(t.lower));
 	for (let i = 0; i + 2 < toks.length; i++) {
-		const a = toks[i]!;
-		const b = toks[i + 1]!;
-		const c = toks[i + 2]!;
-		if (a.stop && b.stop && c.stop) continue;
-		sh.add(space.shingles.id(`${a.lower} ${b.lower} ${c.lower}`));
+		if (toks[i]!.stop && toks[i + 1]!.stop && toks[i + 2]!.stop) continue;
+		sh.push(space.shingles.id(word[i]!, word[i + 1]!, word[i + 2]!));
 	}
-	return {terms: Int32Array.from(terms).sort(), shingles: Int32Array.from(sh).sort()};
+	const f: SentenceFeatures = {
+		terms: sortedDistinct(terms),
+		shingles: sortedDistinct(sh),
+		uses: Int32Array.from(uses),
+		capitals: Int32Array.from(capitals),
+	};
+	countUses(f, space);
+	return f;
+}
+
+/** The distinct values of a list of ids, ascending. */
+function sortedDistinct(ids: readonly number[]): Int32Array {
+	const a = new Int32Array(ids).sort();
+	let n = 0;
+	for (let k = 0; k < a.length; k++) if (n === 0 || a[k] !== a[n - 1]) a[n++] = a[k]!;
+	return n === a.length ? a : a.slice(0, n);
 }
 
 /** Kind of a term id for counting shared words: a plain key, a plain key in a synonym group, or a concept key. */
@@ -142,22 +224,4 @@ export function sharedWeight(
 	out.dot = dot;
 	out.shared = plain + Math.max(grouped, concepts);
 	return out;
-}
-
-/** Number of ids two sorted arrays share among those flagged in `keep`. */
-export function sharedFlagged(x: Int32Array, y: Int32Array, keep: Uint8Array): number {
-	let i = 0;
-	let j = 0;
-	let n = 0;
-	while (i < x.length && j < y.length) {
-		const a = x[i]!;
-		const b = y[j]!;
-		if (a === b) {
-			n += keep[a]!;
-			i++;
-			j++;
-		} else if (a < b) i++;
-		else j++;
-	}
-	return n;
 }

@@ -18,8 +18,16 @@
  * unordered data.
  */
 import type {Article, Span} from '../types.js';
-import {groupFacts, type Edge} from './cluster.js';
-import {featureSpace, sentenceFeatures, sharedFlagged, sharedWeight, termKinds} from './features.js';
+import {groupFacts} from './cluster.js';
+import {
+	countUses,
+	featureSpace,
+	sentenceFeatures,
+	termKinds,
+	TermKind,
+	type FeatureSpace,
+	type SentenceFeatures,
+} from './features.js';
 import {tokenize} from './text.js';
 
 export {tokenize, isStopWord} from './text.js';
@@ -127,57 +135,646 @@ const COPY_SCORE = 0.9;
 /** Share of the shorter article's sentences that must be copies for the articles to be duplicates. */
 const DUPLICATE_SHARE = 0.8;
 
-/** One sentence, as the aligner sees it. */
-interface Unit {
-	readonly article: number;
-	readonly sentence: number;
-	readonly terms: Int32Array;
-	readonly shingles: Int32Array;
-	/** L2 norm of the weighted term vector. */
-	norm: number;
+/*
+ * Implementation notes. A 500-article story has about 6,000 sentences and 400,000 links, and
+ * most of its sentences are wire copy repeated verbatim by dozens of outlets. So:
+ * - features and scores are computed once per sentence *type* (a distinct sentence text under
+ *   one article date): a passage's candidates, their scores and its choices depend only on its
+ *   text, except that it never links within its own article;
+ * - units, links and neighbour lists live in typed arrays (CSR layouts), sorted with counting
+ *   sorts; Link and Parallel objects are made only when asked for;
+ * - each heavy loop sits in a small function of its own: alignStory runs once per story, and
+ *   V8 optimises a small function's loop sooner, without the deoptimisations a long function
+ *   suffers when its later loops have not run yet.
+ */
+
+/**
+ * Stable counting sort of the indices 0 … n-1 by key[index] (keys in 0 … range-1): the indices
+ * in key order, and where each key's run starts (start[range] = n): CSR buckets.
+ */
+function bucketSort(key: Int32Array, n: number, range: number): {start: Int32Array; items: Int32Array} {
+	const start = new Int32Array(range + 1);
+	for (let e = 0; e < n; e++) start[key[e]! + 1]!++;
+	for (let v = 0; v < range; v++) start[v + 1]! += start[v]!;
+	const fill = start.slice(0, range);
+	const items = new Int32Array(n);
+	for (let e = 0; e < n; e++) items[fill[key[e]!]!++] = e;
+	return {start, items};
 }
 
-/** A growable list of scored candidate pairs. */
-class PairList {
-	a = new Int32Array(1024);
-	b = new Int32Array(1024);
-	s = new Float64Array(1024);
-	n = 0;
-	push(a: number, b: number, s: number): void {
-		if (this.n === this.a.length) {
-			const a2 = new Int32Array(this.n * 2);
-			const b2 = new Int32Array(this.n * 2);
-			const s2 = new Float64Array(this.n * 2);
-			a2.set(this.a);
-			b2.set(this.b);
-			s2.set(this.s);
-			this.a = a2;
-			this.b = b2;
-			this.s = s2;
+/** The sentences of a story as the aligner sees them. */
+interface Units {
+	/** Number of units: sentences, numbered in story order (an article's are contiguous). */
+	readonly S: number;
+	/** Article → its first unit (firstUnit[articles.length] = S). */
+	readonly firstUnit: Int32Array;
+	readonly articleOf: Int32Array;
+	readonly sentenceOf: Int32Array;
+	/** Unit → its type: a distinct sentence text under one article date. */
+	readonly typeOf: Int32Array;
+	/** Features of each type. */
+	readonly types: readonly SentenceFeatures[];
+	/** The units of each type, ascending: typeUnits[typeStart[t] .. typeStart[t+1]). */
+	readonly typeStart: Int32Array;
+	readonly typeUnits: Int32Array;
+}
+
+/**
+ * Units and types of a story's sentences: a sentence text met again under the same article
+ * date reuses its features (the weekday of "on Tuesday" depends on the date), its words still
+ * counted in the space once per occurrence.
+ */
+function storyUnits(articles: readonly Article[], space: FeatureSpace): Units {
+	const nArt = articles.length;
+	const firstUnit = new Int32Array(nArt + 1);
+	for (let ai = 0; ai < nArt; ai++) firstUnit[ai + 1] = firstUnit[ai]! + articles[ai]!.sentences.length;
+	const S = firstUnit[nArt]!;
+	const articleOf = new Int32Array(S);
+	const sentenceOf = new Int32Array(S);
+	const typeOf = new Int32Array(S);
+	const types: SentenceFeatures[] = [];
+	const typeByDate = new Map<string | undefined, Map<string, number>>(); // date → text → type
+	for (let ai = 0; ai < nArt; ai++) {
+		const art = articles[ai]!;
+		const date = art.meta.date;
+		let typeByText = typeByDate.get(date);
+		if (!typeByText) typeByDate.set(date, (typeByText = new Map()));
+		for (let si = 0; si < art.sentences.length; si++) {
+			const s = art.sentences[si]!;
+			const text = art.text.slice(s.start, s.end);
+			let t = typeByText.get(text);
+			if (t === undefined) {
+				t = types.length;
+				types.push(sentenceFeatures(text, space, date));
+				typeByText.set(text, t);
+			} else countUses(types[t]!, space);
+			const ui = firstUnit[ai]! + si;
+			articleOf[ui] = ai;
+			sentenceOf[ui] = si;
+			typeOf[ui] = t;
 		}
-		this.a[this.n] = a;
-		this.b[this.n] = b;
-		this.s[this.n] = s;
-		this.n++;
 	}
+	const {start: typeStart, items: typeUnits} = bucketSort(typeOf, S, types.length);
+	return {S, firstUnit, articleOf, sentenceOf, typeOf, types, typeStart, typeUnits};
 }
 
-/** Postings in CSR layout: for id t, units items[offsets[t] .. offsets[t+1]). */
-function postings(units: readonly Unit[], pick: (u: Unit) => Int32Array, df: Int32Array, cap: number) {
+/**
+ * Postings in CSR layout: for id x, the items (indices in `lists`) holding it,
+ * items[offsets[x] .. offsets[x+1]); only ids of document frequency 2 … cap.
+ */
+function postings(lists: readonly Int32Array[], df: Int32Array, cap: number) {
 	const offsets = new Int32Array(df.length + 1);
-	for (let t = 0; t < df.length; t++) {
-		const d = df[t]!;
-		offsets[t + 1] = offsets[t]! + (d >= 2 && d <= cap ? d : 0);
+	for (let k = 0; k < lists.length; k++) {
+		const ids = lists[k]!;
+		for (let p = 0; p < ids.length; p++) {
+			const d = df[ids[p]!]!;
+			if (d >= 2 && d <= cap) offsets[ids[p]! + 1]!++;
+		}
 	}
-	const items = new Int32Array(offsets[df.length]!);
+	for (let x = 0; x < df.length; x++) offsets[x + 1]! += offsets[x]!;
 	const fill = offsets.slice(0, df.length);
-	for (let ui = 0; ui < units.length; ui++) {
-		for (const t of pick(units[ui]!)) {
-			const d = df[t]!;
-			if (d >= 2 && d <= cap) items[fill[t]!++] = ui;
+	const items = new Int32Array(offsets[df.length]!);
+	for (let k = 0; k < lists.length; k++) {
+		const ids = lists[k]!;
+		for (let p = 0; p < ids.length; p++) {
+			const d = df[ids[p]!]!;
+			if (d >= 2 && d <= cap) items[fill[ids[p]!]!++] = k;
 		}
 	}
 	return {offsets, items};
+}
+
+/** Term weights and the story's index (steps 2 and 3 of the pipeline). */
+interface StoryIndex {
+	/** Squared weight of each term id. */
+	readonly w2: Float64Array;
+	/** L2 norm of each type's weighted term vector. */
+	readonly norm: Float64Array;
+	readonly kinds: Uint8Array;
+	/** 1 for each rare shingle id. */
+	readonly rareShingle: Uint8Array;
+	/** Postings (of types) of the terms and shingles under the caps. */
+	readonly terms: {readonly offsets: Int32Array; readonly items: Int32Array};
+	readonly shingles: {readonly offsets: Int32Array; readonly items: Int32Array};
+}
+
+function storyIndex(units: Units, space: FeatureSpace): StoryIndex {
+	const {S, types, typeStart} = units;
+	const nTerms = space.terms.size;
+	const nShingles = space.shingles.size;
+	// document frequencies (sentence = document: a type counts once per unit)
+	const termDf = new Int32Array(nTerms);
+	const shingleDf = new Int32Array(nShingles);
+	for (let t = 0; t < types.length; t++) {
+		const {terms, shingles} = types[t]!;
+		const count = typeStart[t + 1]! - typeStart[t]!;
+		for (let k = 0; k < terms.length; k++) termDf[terms[k]!]! += count;
+		for (let k = 0; k < shingles.length; k++) shingleDf[shingles[k]!]! += count;
+	}
+	const w2 = new Float64Array(nTerms);
+	for (let t = 0; t < nTerms; t++) {
+		const uses = space.uses[t] ?? 0;
+		const name = uses > 0 && (space.capitals[t] ?? 0) * 2 > uses ? NAME_WEIGHT : 1;
+		const idf = Math.log(1 + S / termDf[t]!) * name;
+		w2[t] = idf * idf;
+	}
+	const norm = new Float64Array(types.length);
+	for (let t = 0; t < types.length; t++) {
+		const {terms} = types[t]!;
+		let n = 0;
+		for (let k = 0; k < terms.length; k++) n += w2[terms[k]!]!;
+		norm[t] = Math.sqrt(n);
+	}
+	const dfCap = Math.max(MIN_DF_CAP, Math.floor(MAX_DF_FRACTION * S));
+	const shingleCap = Math.max(MIN_SHINGLE_CAP, Math.ceil(SHINGLE_DF_FRACTION * S));
+	const rareShingle = new Uint8Array(nShingles);
+	for (let g = 0; g < nShingles; g++) rareShingle[g] = shingleDf[g]! >= 2 && shingleDf[g]! <= shingleCap ? 1 : 0;
+	return {
+		w2,
+		norm,
+		kinds: termKinds(space),
+		rareShingle,
+		terms: postings(
+			types.map((f) => f.terms),
+			termDf,
+			dfCap,
+		),
+		shingles: postings(
+			types.map((f) => f.shingles),
+			shingleDf,
+			shingleCap,
+		),
+	};
+}
+
+/**
+ * What each type chooses (step 4 of the pipeline): its best counterpart units, at most
+ * `keep` (one per article), best first, in topUnit/topScore[topStart[t] .. topStart[t+1]);
+ * the articles where it has a copy, in copyArts[copyStart[t] .. copyStart[t+1]).
+ */
+interface TypeChoices {
+	readonly topStart: Int32Array;
+	readonly topUnit: Int32Array;
+	readonly topScore: Float64Array;
+	readonly copyStart: Int32Array;
+	readonly copyArts: Int32Array;
+}
+
+/**
+ * For each type: the types that share a rare term or shingle with it, scored; then, for each
+ * article, the best counterpart unit there (ties: the earlier unit) if it reaches the
+ * threshold, and whether a copy is there (for duplicate detection). The default score is
+ * symmetric, so each unordered pair of types is scored once: when the first of the two is
+ * processed, the score is handed on to the second (a custom score is asked both ways).
+ */
+function chooseByType(
+	units: Units,
+	index: StoryIndex,
+	nArt: number,
+	threshold: number,
+	keep: number,
+	custom: ((f: PairFeatures) => number) | undefined,
+): TypeChoices {
+	const {articleOf, types, typeStart, typeUnits} = units;
+	const T = types.length;
+	const topStart = new Int32Array(T + 1);
+	const topUnit: number[] = [];
+	const topScore: number[] = [];
+	const copyStart = new Int32Array(T + 1);
+	const copyArts: number[] = [];
+	const seenType = new Int32Array(T).fill(-1);
+	const bestJ = new Int32Array(nArt).fill(-1);
+	const bestS = new Float64Array(nArt);
+	const hasCopy = new Uint8Array(nArt);
+	const candidates: number[] = [];
+	const touchedArts: number[] = [];
+	const choices = new Choices(nArt);
+	const scorer = new PairScorer(types, index, custom);
+	// scores handed on: for type u, entries head[u], next[head[u]], … of (type, score, cosine)
+	const symmetric = custom === undefined;
+	const head = new Int32Array(T).fill(-1);
+	const next: number[] = [];
+	const fromType: number[] = [];
+	const handedS: number[] = [];
+	const handedCos: number[] = [];
+	const knownAt = new Int32Array(T).fill(-1); // type v → t when s(t, v) is known in row t
+	const knownS = new Float64Array(T);
+	const knownCos = new Float64Array(T);
+
+	/** The types sharing an indexed term or shingle with type t (t itself included). */
+	const gatherCandidates = (t: number): void => {
+		const f = types[t]!;
+		candidates.length = 0;
+		for (let pass = 0; pass < 2; pass++) {
+			const {offsets, items} = pass === 0 ? index.terms : index.shingles;
+			const ids = pass === 0 ? f.terms : f.shingles;
+			for (let p = 0; p < ids.length; p++) {
+				const x = ids[p]!;
+				for (let k = offsets[x]!, end = offsets[x + 1]!; k < end; k++) {
+					const v = items[k]!;
+					if (seenType[v] === t) continue;
+					seenType[v] = t;
+					candidates.push(v);
+				}
+			}
+		}
+		for (let h = head[t]!; h !== -1; h = next[h]!) {
+			const v = fromType[h]!;
+			knownAt[v] = t;
+			knownS[v] = handedS[h]!;
+			knownCos[v] = handedCos[h]!;
+		}
+	};
+	/** Per article, the best unit of the candidate types and whether a copy is there. */
+	const scoreCandidates = (t: number): void => {
+		scorer.setRow(t);
+		touchedArts.length = 0;
+		for (let c = 0; c < candidates.length; c++) {
+			const v = candidates[c]!;
+			let s: number;
+			let cos: number;
+			if (knownAt[v] === t) {
+				s = knownS[v]!;
+				cos = knownCos[v]!;
+			} else {
+				s = scorer.score(v);
+				cos = scorer.cos;
+				if (symmetric && v > t) {
+					next.push(head[v]!);
+					head[v] = fromType.length;
+					fromType.push(t);
+					handedS.push(s);
+					handedCos.push(cos);
+				}
+			}
+			if (s <= 0) continue;
+			const copy = cos >= COPY_SCORE;
+			if (!copy && s < threshold) continue;
+			for (let k = typeStart[v]!, end = typeStart[v + 1]!; k < end; k++) {
+				const j = typeUnits[k]!;
+				const b = articleOf[j]!;
+				if (copy && !hasCopy[b]) {
+					hasCopy[b] = 1;
+					if (bestJ[b] === -1) touchedArts.push(b);
+				}
+				if (s < threshold) continue;
+				if (bestJ[b] === -1) {
+					if (!hasCopy[b]) touchedArts.push(b);
+					bestJ[b] = j;
+					bestS[b] = s;
+				} else if (s > bestS[b]! || (s === bestS[b]! && j < bestJ[b]!)) {
+					bestJ[b] = j;
+					bestS[b] = s;
+				}
+			}
+		}
+	};
+	/** Record type t's copies and best choices; reset the per-article scratch. */
+	const record = (t: number): void => {
+		choices.n = 0;
+		for (let k = 0; k < touchedArts.length; k++) {
+			const b = touchedArts[k]!;
+			if (hasCopy[b]) copyArts.push(b);
+			if (bestJ[b]! >= 0) choices.add(bestJ[b]!, bestS[b]!);
+			bestJ[b] = -1;
+			hasCopy[b] = 0;
+		}
+		copyStart[t + 1] = copyArts.length;
+		const kept = choices.best(keep);
+		for (let k = 0; k < kept; k++) {
+			topUnit.push(choices.j[k]!);
+			topScore.push(choices.s[k]!);
+		}
+		topStart[t + 1] = topUnit.length;
+	};
+	for (let t = 0; t < T; t++) {
+		gatherCandidates(t);
+		scoreCandidates(t);
+		record(t);
+	}
+	return {
+		topStart,
+		topUnit: Int32Array.from(topUnit),
+		topScore: Float64Array.from(topScore),
+		copyStart,
+		copyArts: Int32Array.from(copyArts),
+	};
+}
+
+/** A type's choices (at most one per article): units j[c] with scores s[c], c < n. */
+class Choices {
+	readonly j: Int32Array;
+	readonly s: Float64Array;
+	n = 0;
+	private readonly scratch: Float64Array;
+	private readonly ties: Int32Array;
+	constructor(capacity: number) {
+		this.j = new Int32Array(capacity);
+		this.s = new Float64Array(capacity);
+		this.scratch = new Float64Array(capacity);
+		this.ties = new Int32Array(capacity);
+	}
+	add(j: number, s: number): void {
+		this.j[this.n] = j;
+		this.s[this.n] = s;
+		this.n++;
+	}
+	/**
+	 * Keep the best `keep` choices, best first (score descending, then unit ascending; units are
+	 * distinct), in j/s[0 .. the count returned). A selection, a typed-array sort of the ties and
+	 * an insertion sort of the few kept: a story's verbatim copies give hundreds of equal scores.
+	 */
+	best(keep: number): number {
+		const {j, s, n} = this;
+		let m = 0;
+		if (n <= keep) m = n;
+		else {
+			// the keep-th best score: everything above it is in, and of the ties the earliest units
+			this.scratch.set(s.subarray(0, n));
+			const cutoff = select(this.scratch, n, n - keep);
+			let nTies = 0;
+			for (let c = 0; c < n; c++) {
+				if (s[c]! > cutoff) {
+					j[m] = j[c]!;
+					s[m++] = s[c]!;
+				} else if (s[c] === cutoff) this.ties[nTies++] = j[c]!;
+			}
+			const ties = this.ties.subarray(0, nTies).sort();
+			for (let k = 0; m < keep && k < nTies; k++) {
+				j[m] = ties[k]!;
+				s[m++] = cutoff;
+			}
+		}
+		if (m > 128) {
+			// many kept (a large maxParallels): a comparison sort
+			const order = Array.from({length: m}, (_, c) => c).sort((x, y) => s[y]! - s[x]! || j[x]! - j[y]!);
+			const oj = order.map((c) => j[c]!);
+			const os = order.map((c) => s[c]!);
+			j.set(oj);
+			s.set(os);
+			return m;
+		}
+		// insertion sort, best first
+		for (let x = 1; x < m; x++) {
+			const jx = j[x]!;
+			const sx = s[x]!;
+			let y = x - 1;
+			for (; y >= 0 && (s[y]! < sx || (s[y] === sx && j[y]! > jx)); y--) {
+				j[y + 1] = j[y]!;
+				s[y + 1] = s[y]!;
+			}
+			j[y + 1] = jx;
+			s[y + 1] = sx;
+		}
+		return m;
+	}
+}
+
+/** The k-th smallest (from 0) of a[0 .. n), reordering a: Hoare's selection. */
+function select(a: Float64Array, n: number, k: number): number {
+	let lo = 0;
+	let hi = n - 1;
+	while (lo < hi) {
+		const pivot = a[(lo + hi) >> 1]!;
+		let i = lo;
+		let j = hi;
+		while (i <= j) {
+			while (a[i]! < pivot) i++;
+			while (a[j]! > pivot) j--;
+			if (i <= j) {
+				const x = a[i]!;
+				a[i++] = a[j]!;
+				a[j--] = x;
+			}
+		}
+		if (k <= j) hi = j;
+		else if (k >= i) lo = i;
+		else break;
+	}
+	return a[k]!;
+}
+
+/**
+ * Calls visit(a, b, count) once per ordered article pair where `count` (not zero) sentences of
+ * article a have a copy in article b.
+ */
+function countCopies(
+	units: Units,
+	choices: TypeChoices,
+	nArt: number,
+	visit: (a: number, b: number, count: number) => void,
+): void {
+	const {firstUnit, typeOf} = units;
+	const {copyStart, copyArts} = choices;
+	const count = new Int32Array(nArt); // article b → sentences of the current article with a copy in b
+	const inB: number[] = [];
+	for (let a = 0; a < nArt; a++) {
+		for (let ui = firstUnit[a]!, end = firstUnit[a + 1]!; ui < end; ui++) {
+			const t = typeOf[ui]!;
+			for (let k = copyStart[t]!, kEnd = copyStart[t + 1]!; k < kEnd; k++) {
+				const b = copyArts[k]!;
+				if (b !== a && count[b]!++ === 0) inB.push(b);
+			}
+		}
+		for (let k = 0; k < inB.length; k++) {
+			visit(a, inB[k]!, count[inB[k]!]!);
+			count[inB[k]!] = 0;
+		}
+		inB.length = 0;
+	}
+}
+
+/** Score marker of a quote-engine pair among link candidates (real scores are positive). */
+const QUOTE = -1;
+
+/** Link candidates: pairs of units (lower a[k], higher b[k]) with a score s[k] (or QUOTE), k < n. */
+interface Candidates {
+	readonly a: Int32Array;
+	readonly b: Int32Array;
+	readonly s: Float64Array;
+	n: number;
+}
+
+/** For each quote group, the units of the passages its spans fall in (a collapsed span: the one holding it). */
+function quoteMembers(
+	articles: readonly Article[],
+	units: Units,
+	artIndex: ReadonlyMap<string, number>,
+	groups: readonly QuoteGroup[],
+): number[][] {
+	return groups.map((g) => {
+		const members: number[] = [];
+		for (const span of g.spans) {
+			const a = artIndex.get(span.article);
+			if (a === undefined) continue;
+			articles[a]!.sentences.forEach((s, si) => {
+				const inside = span.start === span.end ? s.start <= span.start && span.start < s.end : Math.min(s.end, span.end) > Math.max(s.start, span.start);
+				if (inside) members.push(units.firstUnit[a]! + si);
+			});
+		}
+		return members;
+	});
+}
+
+/**
+ * The link candidates: each passage's choices, then the pairs of passages the quote engine
+ * grouped (`quoteGroups`: their units). Pairs across duplicate articles (`dupPair`: a * nArt + b,
+ * a < b) are left out.
+ */
+function linkCandidates(
+	units: Units,
+	choices: TypeChoices,
+	maxParallels: number,
+	quoteGroups: readonly (readonly number[])[],
+	dupPair: ReadonlySet<number>,
+	nArt: number,
+): Candidates {
+	const {S, typeOf} = units;
+	const {topStart} = choices;
+	let capacity = 0;
+	for (let i = 0; i < S; i++) capacity += Math.min(maxParallels, topStart[typeOf[i]! + 1]! - topStart[typeOf[i]!]!);
+	for (const m of quoteGroups) capacity += (m.length * (m.length - 1)) / 2;
+	const out: Candidates = {
+		a: new Int32Array(capacity),
+		b: new Int32Array(capacity),
+		s: new Float64Array(capacity),
+		n: 0,
+	};
+	chosenPairs(units, choices, maxParallels, dupPair, nArt, out);
+	quotePairs(units, quoteGroups, dupPair, nArt, out);
+	return out;
+}
+
+/**
+ * Each passage's choices: its type's best counterparts outside its own article, at most
+ * maxParallels (one across duplicate articles is left out, but counts).
+ */
+function chosenPairs(
+	units: Units,
+	choices: TypeChoices,
+	maxParallels: number,
+	dupPair: ReadonlySet<number>,
+	nArt: number,
+	out: Candidates,
+): void {
+	const {S, articleOf, typeOf} = units;
+	const {topStart, topUnit, topScore} = choices;
+	const {a, b, s} = out;
+	const dups = dupPair.size > 0;
+	let n = out.n;
+	for (let i = 0; i < S; i++) {
+		const ai = articleOf[i]!;
+		const t = typeOf[i]!;
+		let taken = 0;
+		for (let k = topStart[t]!, end = topStart[t + 1]!; k < end && taken < maxParallels; k++) {
+			const j = topUnit[k]!;
+			const aj = articleOf[j]!;
+			if (aj === ai) continue;
+			taken++;
+			if (dups && dupPair.has(ai < aj ? ai * nArt + aj : aj * nArt + ai)) continue;
+			a[n] = i < j ? i : j;
+			b[n] = i < j ? j : i;
+			s[n++] = topScore[k]!;
+		}
+	}
+	out.n = n;
+}
+
+/** The pairs of units of each quote group, scored QUOTE (none within an article). */
+function quotePairs(
+	units: Units,
+	groups: readonly (readonly number[])[],
+	dupPair: ReadonlySet<number>,
+	nArt: number,
+	out: Candidates,
+): void {
+	const {articleOf} = units;
+	const {a, b, s} = out;
+	const dups = dupPair.size > 0;
+	let n = out.n;
+	for (let g = 0; g < groups.length; g++) {
+		const members = groups[g]!;
+		for (let x = 0; x < members.length; x++) {
+			for (let y = x + 1; y < members.length; y++) {
+				const i = members[x]!;
+				const j = members[y]!;
+				const ai = articleOf[i]!;
+				const aj = articleOf[j]!;
+				if (ai === aj || (dups && dupPair.has(ai < aj ? ai * nArt + aj : aj * nArt + ai))) continue;
+				a[n] = i < j ? i : j;
+				b[n] = i < j ? j : i;
+				s[n++] = QUOTE;
+			}
+		}
+	}
+	out.n = n;
+}
+
+/** Links as parallel arrays, in pair order (i < j): link e joins units i[e] and j[e] with score s[e]. */
+interface Links {
+	readonly n: number;
+	readonly i: Int32Array;
+	readonly j: Int32Array;
+	readonly s: Float64Array;
+}
+
+/**
+ * The links of the candidates: one per distinct pair, in pair order. Candidates of one pair are
+ * taken in the order given: a choice sets the score (so of a pair chosen from both sides, the
+ * later chooser's), a quote-engine pair raises it to QUOTE_LINK_SCORE at least. Candidates are
+ * bucketed by lower unit (stably); in a bucket, pairs are told apart by a stamp per higher unit.
+ */
+function mergeCandidates(c: Candidates, S: number): Links {
+	const {a, b, s} = c;
+	const {start, items} = bucketSort(a, c.n, S);
+	const li = new Int32Array(c.n);
+	const lj = new Int32Array(c.n);
+	const ls = new Float64Array(c.n);
+	const stamp = new Int32Array(S).fill(-1); // higher unit → the last lower unit it was met with
+	const score = new Float64Array(S); // higher unit → the score of its pair with the current lower unit
+	let n = 0;
+	for (let lo = 0; lo < S; lo++) {
+		const first = n;
+		for (let k = start[lo]!, end = start[lo + 1]!; k < end; k++) {
+			const e = items[k]!;
+			const hi = b[e]!;
+			if (stamp[hi] !== lo) {
+				stamp[hi] = lo;
+				score[hi] = 0;
+				lj[n++] = hi;
+			}
+			const x = s[e]!;
+			score[hi] = x === QUOTE ? Math.max(score[hi]!, QUOTE_LINK_SCORE) : x;
+		}
+		if (n - first > 1) lj.subarray(first, n).sort();
+		for (let k = first; k < n; k++) {
+			li[k] = lo;
+			ls[k] = score[lj[k]!]!;
+		}
+	}
+	return {n, i: li.slice(0, n), j: lj.slice(0, n), s: ls.slice(0, n)};
+}
+
+/** Each unit's neighbours along the links (CSR, in link order): unit[start[u] .. start[u+1]), with their scores. */
+function neighbourLists(S: number, links: Links): {start: Int32Array; unit: Int32Array; score: Float64Array} {
+	const start = new Int32Array(S + 1);
+	for (let e = 0; e < links.n; e++) {
+		start[links.i[e]! + 1]!++;
+		start[links.j[e]! + 1]!++;
+	}
+	for (let u = 0; u < S; u++) start[u + 1]! += start[u]!;
+	const unit = new Int32Array(2 * links.n);
+	const score = new Float64Array(2 * links.n);
+	const fill = start.slice(0, S);
+	for (let e = 0; e < links.n; e++) {
+		const i = links.i[e]!;
+		const j = links.j[e]!;
+		unit[fill[i]!] = j;
+		score[fill[i]!++] = links.s[e]!;
+		unit[fill[j]!] = i;
+		score[fill[j]!++] = links.s[e]!;
+	}
+	return {start, unit, score};
 }
 
 /**
@@ -195,170 +792,43 @@ export function alignStory(articles: readonly Article[], options: AlignOptions =
 		if (!artIndex.has(id)) artIndex.set(id, i);
 	});
 
-	// 1. Units and features.
+	// 1. Units (sentences) and their types (distinct sentences), with features.
 	const space = featureSpace();
-	const units: Unit[] = [];
-	const unitOf: Int32Array[] = []; // article → sentence → unit
-	articles.forEach((art, ai) => {
-		const map = new Int32Array(art.sentences.length);
-		art.sentences.forEach((s, si) => {
-			const f = sentenceFeatures(art.text.slice(s.start, s.end), space, art.meta.date);
-			map[si] = units.length;
-			units.push({article: ai, sentence: si, terms: f.terms, shingles: f.shingles, norm: 0});
-		});
-		unitOf.push(map);
-	});
-	const S = units.length;
-	const nTerms = space.terms.size;
-	const nShingles = space.shingles.size;
+	const units = storyUnits(articles, space);
+	const {S, firstUnit, articleOf, sentenceOf} = units;
 
-	// 2. Document frequencies (sentence = document), weights, norms.
-	const termDf = new Int32Array(nTerms);
-	const shingleDf = new Int32Array(nShingles);
-	for (const u of units) {
-		for (const t of u.terms) termDf[t]!++;
-		for (const g of u.shingles) shingleDf[g]!++;
-	}
-	const w2 = new Float64Array(nTerms);
-	for (let t = 0; t < nTerms; t++) {
-		const uses = space.uses[t] ?? 0;
-		const name = uses > 0 && (space.capitals[t] ?? 0) * 2 > uses ? NAME_WEIGHT : 1;
-		const idf = Math.log(1 + S / termDf[t]!) * name;
-		w2[t] = idf * idf;
-	}
-	for (const u of units) {
-		let n = 0;
-		for (const t of u.terms) n += w2[t]!;
-		u.norm = Math.sqrt(n);
-	}
-	const kinds = termKinds(space);
-	const dfCap = Math.max(MIN_DF_CAP, Math.floor(MAX_DF_FRACTION * S));
-	const shingleCap = Math.max(MIN_SHINGLE_CAP, Math.ceil(SHINGLE_DF_FRACTION * S));
-	const rareShingle = new Uint8Array(nShingles);
-	for (let g = 0; g < nShingles; g++) rareShingle[g] = shingleDf[g]! >= 2 && shingleDf[g]! <= shingleCap ? 1 : 0;
+	// 2-3. Weights and index.
+	const index = storyIndex(units, space);
 
-	// 3. Index: postings of the terms and shingles under the caps.
-	const tp = postings(units, (u) => u.terms, termDf, dfCap);
-	const sp = postings(units, (u) => u.shingles, shingleDf, shingleCap);
-	const articleOf = Int32Array.from(units, (u) => u.article);
-
-	// 4. Candidates and choices. For each passage: the passages of other articles that share
-	// a rare term or shingle with it, scored exactly; its best counterpart in each other
-	// article (ties: the earlier passage) if it reaches the threshold; whether it has a copy
-	// there (for duplicate detection).
-	const chosen = new PairList(); // (i, j, s): i chose j
-	const copies = new Map<number, number>(); // article a * nArt + b → passages of a with a copy in b
-	const seen = new Int32Array(S).fill(-1);
-	const bestJ = new Int32Array(nArt).fill(-1);
-	const bestS = new Float64Array(nArt);
-	const hasCopy = new Uint8Array(nArt);
-	const touched: number[] = [];
-	const touchedArts: number[] = [];
-	const choice: {j: number; s: number}[] = [];
-	const pairOut = {cos: 0};
-	for (let i = 0; i < S; i++) {
-		const u = units[i]!;
-		const ai = u.article;
-		touched.length = 0;
-		for (let pass = 0; pass < 2; pass++) {
-			const index = pass === 0 ? tp : sp;
-			for (const t of pass === 0 ? u.terms : u.shingles) {
-				for (let k = index.offsets[t]!, end = index.offsets[t + 1]!; k < end; k++) {
-					const j = index.items[k]!;
-					if (seen[j] === i || articleOf[j] === ai) continue;
-					seen[j] = i;
-					touched.push(j);
-				}
-			}
-		}
-		touchedArts.length = 0;
-		for (const j of touched) {
-			const s = pairScore(u, units[j]!, w2, kinds, rareShingle, options.score, pairOut);
-			if (s <= 0) continue;
-			const b = articleOf[j]!;
-			if (pairOut.cos >= COPY_SCORE && !hasCopy[b]) {
-				hasCopy[b] = 1;
-				if (bestJ[b] === -1) touchedArts.push(b);
-			}
-			if (s < threshold) continue;
-			if (bestJ[b] === -1) {
-				if (!hasCopy[b]) touchedArts.push(b);
-				bestJ[b] = j;
-				bestS[b] = s;
-			} else if (s > bestS[b]! || (s === bestS[b]! && j < bestJ[b]!)) {
-				bestJ[b] = j;
-				bestS[b] = s;
-			}
-		}
-		choice.length = 0;
-		for (const b of touchedArts) {
-			if (hasCopy[b]) {
-				const k = ai * nArt + b;
-				copies.set(k, (copies.get(k) ?? 0) + 1);
-			}
-			if (bestJ[b]! >= 0) choice.push({j: bestJ[b]!, s: bestS[b]!});
-			bestJ[b] = -1;
-			hasCopy[b] = 0;
-		}
-		if (choice.length > maxParallels) {
-			choice.sort((x, y) => y.s - x.s || x.j - y.j);
-			choice.length = maxParallels;
-		}
-		for (const {j, s} of choice) chosen.push(i, j, s);
-	}
+	// 4. Candidates and choices, once per type. A passage chooses its type's best counterparts
+	// outside its own article, at most maxParallels (best first; ties: the earlier unit), so
+	// each type keeps its maxParallels + 1 best (one per article: at most one of them is in
+	// the passage's own).
+	const choices = chooseByType(units, index, nArt, threshold, maxParallels + 1, options.score);
 
 	// 5. Duplicate articles: most of the shorter one's sentences have a copy in the other.
-	const duplicates = findDuplicates(articles, copies);
-	const dupPair = new Set(duplicates.map(([a, b]) => a * nArt + b));
-	const skipPair = (a: number, b: number) =>
-		a === b || (!options.linkDuplicates && dupPair.has(Math.min(a, b) * nArt + Math.max(a, b)));
+	const duplicates = findDuplicates(articles, units, choices);
+	const dupPair = options.linkDuplicates ? new Set<number>() : new Set(duplicates.map(([a, b]) => a * nArt + b));
 
 	// 6. Shown links: a pair stays when either passage chose the other, or when the quote engine
 	// grouped them.
-	const linkScore = new Map<number, number>(); // i * S + j (i < j) → score
-	const pairKey = (i: number, j: number) => (i < j ? i * S + j : j * S + i);
-	for (let e = 0; e < chosen.n; e++) {
-		const i = chosen.a[e]!;
-		const j = chosen.b[e]!;
-		if (!skipPair(articleOf[i]!, articleOf[j]!)) linkScore.set(pairKey(i, j), chosen.s[e]!);
-	}
-	for (const g of options.quoteGroups ?? []) {
-		const members: number[] = [];
-		for (const span of g.spans) {
-			const a = artIndex.get(span.article);
-			if (a === undefined) continue;
-			articles[a]!.sentences.forEach((s, si) => {
-				const inside = span.start === span.end ? s.start <= span.start && span.start < s.end : Math.min(s.end, span.end) > Math.max(s.start, span.start);
-				if (inside) members.push(unitOf[a]![si]!);
-			});
-		}
-		for (let x = 0; x < members.length; x++) {
-			for (let y = x + 1; y < members.length; y++) {
-				const i = members[x]!;
-				const j = members[y]!;
-				if (skipPair(articleOf[i]!, articleOf[j]!)) continue;
-				const k = pairKey(i, j);
-				linkScore.set(k, Math.max(linkScore.get(k) ?? 0, QUOTE_LINK_SCORE));
-			}
-		}
-	}
-	const linkKeys = Float64Array.from(linkScore.keys()).sort();
-	const edges: Edge[] = Array.from(linkKeys, (k) => {
-		const i = Math.floor(k / S);
-		return {i, j: k - i * S, s: linkScore.get(k)!};
-	});
-	const neighbours: {j: number; s: number}[][] = Array.from({length: S}, () => []);
-	for (const {i, j, s} of edges) {
-		neighbours[i]!.push({j, s});
-		neighbours[j]!.push({j: i, s});
-	}
-	for (const list of neighbours) list.sort((x, y) => y.s - x.s || x.j - y.j);
+	const quoteGroups = quoteMembers(articles, units, artIndex, options.quoteGroups ?? []);
+	const linked = mergeCandidates(linkCandidates(units, choices, maxParallels, quoteGroups, dupPair, nArt), S);
+	const L = linked.n;
+	const neighbours = neighbourLists(S, linked);
 
-	const refOf = (ui: number): PassageRef => ({article: ids[units[ui]!.article]!, sentence: units[ui]!.sentence});
+	// one PassageRef per unit, made on first use and shared
+	const refs: (PassageRef | undefined)[] = [];
+	const refOf = (ui: number): PassageRef => (refs[ui] ??= {article: ids[articleOf[ui]!]!, sentence: sentenceOf[ui]!});
 	// 7. Facts.
-	const groups = groupFacts(S, articleOf, edges);
+	const groups = groupFacts(S, articleOf, {
+		i: linked.i,
+		j: linked.j,
+		s: linked.s,
+		adjacency: {start: neighbours.start, nodes: neighbours.unit},
+	});
 	const facts: Fact[] = groups.map((g, fi) => {
-		const arts = [...new Set(g.map((ui) => units[ui]!.article))].sort((x, y) => x - y);
+		const arts = [...new Set(g.map((ui) => articleOf[ui]!))].sort((x, y) => x - y);
 		const has = new Set(arts);
 		return {
 			id: `f${fi + 1}`,
@@ -375,23 +845,27 @@ export function alignStory(articles: readonly Article[], options: AlignOptions =
 	const unique: Record<string, number[]> = {};
 	articles.forEach((art, ai) => {
 		const list: number[] = [];
-		art.sentences.forEach((_, si) => {
-			if (neighbours[unitOf[ai]![si]!]!.length === 0) list.push(si);
-		});
+		for (let si = 0; si < art.sentences.length; si++) {
+			const ui = firstUnit[ai]! + si;
+			if (neighbours.start[ui] === neighbours.start[ui + 1]) list.push(si);
+		}
 		unique[ids[ai]!] ??= list;
 	});
 
 	const unitAt = (articleId: string, sentence: number): number | undefined => {
 		const ai = artIndex.get(articleId);
-		if (ai === undefined || !Number.isInteger(sentence)) return undefined;
-		return unitOf[ai]![sentence];
+		if (ai === undefined || !Number.isInteger(sentence) || sentence < 0 || sentence >= articles[ai]!.sentences.length) return undefined;
+		return firstUnit[ai]! + sentence;
 	};
 	const cache = new Map<number, readonly Parallel[]>();
 	let links: Link[] | undefined;
 	return {
 		// built on first use: a 500-article story can have hundreds of thousands
 		get links() {
-			links ??= edges.map(({i, j, s}) => ({from: refOf(i), to: refOf(j), score: round(s)}));
+			if (!links) {
+				links = new Array<Link>(L);
+				for (let e = 0; e < L; e++) links[e] = {from: refOf(linked.i[e]!), to: refOf(linked.j[e]!), score: round(linked.s[e]!)};
+			}
 			return links;
 		},
 		facts,
@@ -402,7 +876,10 @@ export function alignStory(articles: readonly Article[], options: AlignOptions =
 			if (ui === undefined) return [];
 			let r = cache.get(ui);
 			if (!r) {
-				r = neighbours[ui]!.map(({j, s}) => ({...refOf(j), score: round(s)}));
+				const {start, unit, score} = neighbours;
+				const at = Array.from({length: start[ui + 1]! - start[ui]!}, (_, k) => start[ui]! + k);
+				at.sort((x, y) => score[y]! - score[x]! || unit[x]! - unit[y]!);
+				r = at.map((k) => ({...refOf(unit[k]!), score: round(score[k]!)}));
 				cache.set(ui, r);
 			}
 			return r;
@@ -421,50 +898,82 @@ function round(x: number): number {
 }
 
 /**
- * Score of a candidate pair: IDF-weighted cosine of content keys plus a small bonus per shared
- * rare word 3-gram. Pairs sharing fewer than two distinct words and no rare 3-gram score 0: one
- * shared word, however rare, is not a fact (a word and its synonym concept count once).
+ * Scores of candidate pairs of types: IDF-weighted cosine of content keys plus a small bonus
+ * per shared rare word 3-gram. Pairs sharing fewer than two distinct words and no rare 3-gram
+ * score 0: one shared word, however rare, is not a fact (a word and its synonym concept count
+ * once, as in features.ts's sharedWeight). The row type's terms and shingles are marked in
+ * dense arrays, so scoring a pair is one pass over the other type's ids (shared ids are met in
+ * ascending order, as in a merge of the two sorted lists).
  */
-const SHARED = {dot: 0, shared: 0};
-
-function pairScore(
-	u: Unit,
-	v: Unit,
-	w2: Float64Array,
-	kinds: Uint8Array,
-	rareShingle: Uint8Array,
-	custom: ((f: PairFeatures) => number) | undefined,
-	out: {cos: number},
-): number {
-	out.cos = 0;
-	if (u.norm === 0 || v.norm === 0) return 0;
-	const {dot, shared} = sharedWeight(u.terms, v.terms, w2, SHARED, kinds);
-	const q = sharedFlagged(u.shingles, v.shingles, rareShingle);
-	const cos = dot / (u.norm * v.norm);
-	out.cos = cos;
-	if (custom) return custom({cos, dot, weightA: u.norm * u.norm, weightB: v.norm * v.norm, shared, shingles: q});
-	if (shared < 2 && q === 0) return 0;
-	return cos + SHINGLE_BONUS * Math.min(q, SHINGLE_SATURATION);
+class PairScorer {
+	/** The cosine of the last pair scored (0 when a side has no weight). */
+	cos = 0;
+	private row = -1;
+	private readonly termAt: Int32Array;
+	private readonly shingleAt: Int32Array;
+	constructor(
+		private readonly types: readonly SentenceFeatures[],
+		private readonly index: StoryIndex,
+		private readonly custom: ((f: PairFeatures) => number) | undefined,
+	) {
+		this.termAt = new Int32Array(index.w2.length).fill(-1);
+		this.shingleAt = new Int32Array(index.rareShingle.length).fill(-1);
+	}
+	/** Score the pairs of type t from now on. */
+	setRow(t: number): void {
+		this.row = t;
+		const f = this.types[t]!;
+		for (let k = 0; k < f.terms.length; k++) this.termAt[f.terms[k]!] = t;
+		for (let k = 0; k < f.shingles.length; k++) this.shingleAt[f.shingles[k]!] = t;
+	}
+	/** Score of the row type and type v. */
+	score(v: number): number {
+		const {row: t, index} = this;
+		const {w2, kinds, norm, rareShingle} = index;
+		this.cos = 0;
+		const normU = norm[t]!;
+		const normV = norm[v]!;
+		if (normU === 0 || normV === 0) return 0;
+		const {terms, shingles} = this.types[v]!;
+		const {termAt, shingleAt} = this;
+		let dot = 0;
+		let plain = 0;
+		let grouped = 0;
+		let concepts = 0;
+		for (let k = 0; k < terms.length; k++) {
+			const x = terms[k]!;
+			if (termAt[x] !== t) continue;
+			dot += w2[x]!;
+			const kind = kinds[x]!;
+			if (kind === TermKind.Plain) plain++;
+			else if (kind === TermKind.InGroup) grouped++;
+			else concepts++;
+		}
+		const shared = plain + Math.max(grouped, concepts);
+		let q = 0;
+		for (let k = 0; k < shingles.length; k++) if (shingleAt[shingles[k]!] === t) q += rareShingle[shingles[k]!]!;
+		const cos = dot / (normU * normV);
+		this.cos = cos;
+		if (this.custom) return this.custom({cos, dot, weightA: normU * normU, weightB: normV * normV, shared, shingles: q});
+		if (shared < 2 && q === 0) return 0;
+		return cos + SHINGLE_BONUS * Math.min(q, SHINGLE_SATURATION);
+	}
 }
 
 /**
  * Article pairs (indices, a < b) where at least {@link DUPLICATE_SHARE} of the shorter
- * article's sentences have a copy in the other; `copies` counts, per ordered article pair
- * (a * n + b), the sentences of a with a copy in b.
+ * article's sentences have a copy in the other.
  */
-function findDuplicates(articles: readonly Article[], copies: ReadonlyMap<number, number>): [number, number][] {
-	const n = articles.length;
+function findDuplicates(articles: readonly Article[], units: Units, choices: TypeChoices): [number, number][] {
 	const out: [number, number][] = [];
-	for (const [k, count] of copies) {
-		const a = Math.floor(k / n);
-		const b = k - a * n;
+	countCopies(units, choices, articles.length, (a, b, count) => {
 		const na = articles[a]!.sentences.length;
 		const nb = articles[b]!.sentences.length;
 		// judge from the shorter side (ties: from a < b's side once); a short piece quoted
 		// whole inside a long one is not a copy of it
 		const shorter = na < nb || (na === nb && a < b);
 		if (shorter && count >= DUPLICATE_SHARE * na && na >= DUPLICATE_SHARE * nb) out.push(a < b ? [a, b] : [b, a]);
-	}
+	});
 	// two articles with no sentences to compare but the same text
 	const empty = articles.map((a, i) => [a, i] as const).filter(([a]) => a.sentences.length === 0);
 	for (let x = 0; x < empty.length; x++) {

@@ -61,6 +61,10 @@ const INITIALISMS: Record<string, string> = {us: 'usa', usa: 'usa', uk: 'uk', un
 // A word: letters/digits joined by inner apostrophes, dots (U.S., 2.5) or commas in numbers (175,000).
 const WORD = /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
+/** A string's first character is a number, an upper-case letter (the ASCII ones are tested by code). */
+const NUMBER_START = /^\p{N}/u;
+const UPPER_START = /^\p{Lu}/u;
+
 /** True when a string is a stop word (lowercase input). */
 export function isStopWord(lower: string): boolean {
 	return STOP_WORDS.has(lower);
@@ -98,14 +102,14 @@ for (const group of IRREGULAR_VERBS) {
 
 /** Comparison key of a lowercase word: its stem (irregular verb forms first brought to their base), with month abbreviations spelled out. */
 export function wordKey(lower: string): string {
+	// the memo first: it never holds a month (those return before being stemmed)
+	let stem = STEMS.get(lower);
+	if (stem !== undefined) return stem;
 	const month = MONTHS[lower];
 	if (month !== undefined) return month;
-	let stem = STEMS.get(lower);
-	if (stem === undefined) {
-		stem = porterStem(IRREGULAR.get(lower) ?? lower);
-		if (STEMS.size > 200_000) STEMS.clear();
-		STEMS.set(lower, stem);
-	}
+	stem = porterStem(IRREGULAR.get(lower) ?? lower);
+	if (STEMS.size > 200_000) STEMS.clear();
+	STEMS.set(lower, stem);
 	return stem;
 }
 
@@ -118,10 +122,15 @@ const STEMS = new Map<string, string>();
  */
 export function tokenize(text: string): Token[] {
 	const out: Token[] = [];
-	for (const m of text.matchAll(WORD)) {
+	// exec on the shared pattern rather than matchAll, which copies it on every call: a story
+	// tokenizes thousands of sentences
+	WORD.lastIndex = 0;
+	for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
 		const raw = m[0];
 		const start = m.index;
-		if (/^\p{N}/u.test(raw)) {
+		// the first character's class, without a regular expression for ASCII
+		const c = raw.charCodeAt(0);
+		if (c < 128 ? c >= 48 && c <= 57 : NUMBER_START.test(raw)) {
 			// numbers: drop thousands separators, keep a decimal point
 			const digits = /^\p{N}{1,3}(?:,\p{N}{3})+$/u.test(raw) ? raw.replace(/,/g, '') : raw.replace(/,/g, '.');
 			const clean = digits.replace(/\.$/, '');
@@ -135,7 +144,8 @@ export function tokenize(text: string): Token[] {
 			out.push({start, end: start + raw.length, lower: key, key, stop: false, number: false, capital: true});
 			continue;
 		}
-		let lower = raw.toLowerCase().replace(/’/g, "'");
+		let lower = raw.toLowerCase();
+		if (lower.includes('’')) lower = lower.replace(/’/g, "'");
 		let end = start + raw.length;
 		if (lower.endsWith("'s") && lower.length > 2 && !STOP_WORDS.has(lower)) {
 			lower = lower.slice(0, -2);
@@ -144,13 +154,14 @@ export function tokenize(text: string): Token[] {
 			lower = lower.slice(0, -1);
 			end -= 1;
 		}
-		if (/^\p{Lu}{2,3}$/u.test(raw) && INITIALISMS[lower] !== undefined) {
+		if (raw.length <= 6 && INITIALISMS[lower] !== undefined && /^\p{Lu}{2,3}$/u.test(raw)) {
 			const key = INITIALISMS[lower]!;
 			out.push({start, end, lower: key, key, stop: false, number: false, capital: true});
 			continue;
 		}
 		const stop = STOP_WORDS.has(lower);
-		out.push({start, end, lower, key: stop ? lower : wordKey(lower), stop, number: false, capital: /^\p{Lu}/u.test(raw)});
+		const capital = c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(raw);
+		out.push({start, end, lower, key: stop ? lower : wordKey(lower), stop, number: false, capital});
 	}
 	return out;
 }
