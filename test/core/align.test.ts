@@ -276,3 +276,13 @@ describe('normalisation', () => {
 		expect(dateKeys(tokenize('They spoke on Tuesday.'))).toEqual([]);
 	});
 });
+
+describe('words that are Object.prototype members', () => {
+	it('are ordinary words: no month, no initialism, string keys', () => {
+		const toks = tokenize('The constructor of toString said hasOwnProperty 12 times, constructor 7.');
+		for (const t of toks) expect(typeof t.key).toBe('string');
+		expect(toks.find((t) => t.lower === 'constructor')?.key).toMatch(/^construct/);
+		// "constructor 7" is not a calendar day
+		expect(dateKeys(toks, '2021-12-12')).toEqual([]);
+	});
+});

@@ -50,13 +50,21 @@ also just like get got make made go went come came take took put see seen seem s
 new news yes`.split(/\s+/),
 );
 
-const MONTHS: Record<string, string> = {
+/**
+ * A lookup table without a prototype: a word like "constructor" or "toString" must not find
+ * Object.prototype's members in it.
+ */
+function lookup<T>(entries: Record<string, T>): Record<string, T> {
+	return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+const MONTHS = lookup<string>({
 	jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august',
 	sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december',
-};
+});
 
 /** Multi-letter initialisms written with dots or in capitals that collide with a stop word. */
-const INITIALISMS: Record<string, string> = {us: 'usa', usa: 'usa', uk: 'uk', un: 'un', eu: 'eu'};
+const INITIALISMS = lookup<string>({us: 'usa', usa: 'usa', uk: 'uk', un: 'un', eu: 'eu'});
 
 // A word: letters/digits joined by inner apostrophes, dots (U.S., 2.5) or commas in numbers (175,000).
 const WORD = /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -255,10 +263,10 @@ export function conceptOf(key: string): string | undefined {
 	return CONCEPT.get(key);
 }
 
-const MONTH_NUMBER: Record<string, number> = {
+const MONTH_NUMBER = lookup<number>({
 	january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
 	november: 11, december: 12,
-};
+});
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** Parse an ISO date (YYYY-MM-DD, optionally with a time) to a UTC day, or undefined. */
