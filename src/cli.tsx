@@ -8,7 +8,7 @@ import {appendFileSync, readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {InputError, isLibrary, loadLibraryAsync, loadSeedStoryAsync, loadStoryAsync, packageRoot} from './content/load.js';
+import {InputError, loadPathsAsync, loadSeedStoryAsync, loadStoryAsync, packageRoot} from './content/load.js';
 import type {Story} from './core/types.js';
 import {displayText} from './ui/layout.js';
 
@@ -57,7 +57,7 @@ function version(): string {
 /** Load the story (or library) the user named, or the seed story. */
 async function storiesFor(paths: readonly string[]): Promise<Story[]> {
 	if (paths.length === 0) return [await loadSeedStoryAsync()];
-	const report = isLibrary(paths) ? await loadLibraryAsync(paths) : await loadStoryAsync(paths).then((r) => ({stories: [r.story], notices: r.notices}));
+	const report = await loadPathsAsync(paths);
 	for (const n of report.notices) process.stderr.write(`newsreader: ${displayText(n)}\n`);
 	return [...report.stories];
 }

@@ -3,6 +3,9 @@
  */
 import type {Article} from '../core/types.js';
 
+/** "LONDON (Reuters) - …": a capitalised lead-in, the agency in parentheses, then a dash or the text. */
+const LEAD_CREDIT = /^(?:\p{Lu}[\p{L}\p{N} .,'/-]{1,60}?\s*)?\((?<credit>\p{Lu}[\p{L}&.' -]{0,30}?)\)\s*(?:[-—–]{1,2}\s|(?=\p{Lu}))/u;
+
 /**
  * The agency credited at the start of the body: "LONDON (Reuters) - …", "WASHINGTON, Dec 7
  * (AP) — …", "(CNN)Russian President …". Looks at the first body (or standfirst) paragraph only.
@@ -11,8 +14,7 @@ export function leadCredit(article: Article): string | undefined {
 	const p = article.paragraphs.find((x) => x.role === 'body' || x.role === 'standfirst');
 	if (!p) return undefined;
 	const start = article.text.slice(p.start, Math.min(p.end, p.start + 120));
-	const m =
-		/^(?:\p{Lu}[\p{L}\p{N} .,'/-]{1,60}?\s*)?\((?<credit>\p{Lu}[\p{L}&.' -]{0,30}?)\)\s*(?:[-—–]{1,2}\s|(?=\p{Lu}))/u.exec(start);
+	const m = LEAD_CREDIT.exec(start);
 	const credit = m?.groups?.credit?.trim();
 	// "(R)" after a name is a party or a side, not an agency.
 	if (!credit || credit.length < 2 || /^(?:R|D|I|L|C)$/.test(credit)) return undefined;

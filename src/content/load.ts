@@ -151,8 +151,52 @@ interface LoadPlan {
 
 // Created on first use: building an ICU collator costs ~6 ms, and opening the seed story needs none.
 let collator: Intl.Collator | undefined;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** Compare file names as people sort them ("2.txt" before "10.txt", case ignored). */
-const byName = (a: string, b: string): number => (collator ??= new Intl.Collator('en', {numeric: true, sensitivity: 'base'})).compare(a, b);
+function byName(a: string, b: string): number {
+	if (PRINTABLE_ASCII.test(a) && PRINTABLE_ASCII.test(b)) return naturalAscii(a, b);
+	return (collator ??= new Intl.Collator('en', {numeric: true, sensitivity: 'base'})).compare(a, b);
+}
+
+/** ICU's (CLDR root) order of the printable ASCII characters that are neither digits nor letters. */
+const PUNCTUATION_ORDER = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$';
+
+/**
+ * The order of `Intl.Collator('en', {numeric: true, sensitivity: 'base'})` for printable ASCII
+ * names, without ICU: digit runs by value, letters ignoring case, punctuation before digits
+ * before letters (ties: 0, as the collator's base strength gives).
+ */
+export function naturalAscii(a: string, b: string): number {
+	const cls = (c: number) => (c >= 48 && c <= 57 ? 2 : (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 3 : 1);
+	let i = 0;
+	let j = 0;
+	while (i < a.length && j < b.length) {
+		const ca = a.charCodeAt(i);
+		const cb = b.charCodeAt(j);
+		const ka = cls(ca);
+		const kb = cls(cb);
+		if (ka === 2 && kb === 2) {
+			let ei = i;
+			let ej = j;
+			while (ei < a.length && cls(a.charCodeAt(ei)) === 2) ei++;
+			while (ej < b.length && cls(b.charCodeAt(ej)) === 2) ej++;
+			const na = a.slice(i, ei).replace(/^0+(?=\d)/, '');
+			const nb = b.slice(j, ej).replace(/^0+(?=\d)/, '');
+			if (na.length !== nb.length) return na.length < nb.length ? -1 : 1;
+			if (na !== nb) return na < nb ? -1 : 1;
+			i = ei;
+			j = ej;
+			continue;
+		}
+		if (ka !== kb) return ka < kb ? -1 : 1;
+		const ra = ka === 3 ? ca | 0x20 : PUNCTUATION_ORDER.indexOf(a[i]!);
+		const rb = kb === 3 ? cb | 0x20 : PUNCTUATION_ORDER.indexOf(b[j]!);
+		if (ra !== rb) return ra < rb ? -1 : 1;
+		i++;
+		j++;
+	}
+	return a.length - i === b.length - j ? 0 : a.length - i < b.length - j ? -1 : 1;
+}
 
 function errCode(e: unknown): string {
 	return (e as NodeJS.ErrnoException).code ?? String((e as Error).message ?? e);
@@ -320,7 +364,11 @@ export function isLibrary(paths: readonly string[]): boolean {
 
 /** Whether reading the paths needs the HTML modules (some article is `.html` or `.htm`). */
 export function needsHtml(paths: readonly string[]): boolean {
-	return planLoad(paths).stories.some((s) => s.jobs.some((j) => isHtmlFile(j.file)));
+	return planNeedsHtml(planLoad(paths));
+}
+
+function planNeedsHtml(plan: LoadPlan): boolean {
+	return plan.stories.some((s) => s.jobs.some((j) => isHtmlFile(j.file)));
 }
 
 function isHtmlFile(file: string): boolean {
@@ -365,7 +413,10 @@ function readPlan(plan: StoryPlan, notices: string[], where: string): Article[] 
  * {@link loadStoryAsync}. Throws {@link InputError} for anything the user must fix.
  */
 export function loadStory(paths: readonly string[]): LoadReport {
-	const plan = planLoad(paths);
+	return storyFromPlan(planLoad(paths), paths);
+}
+
+function storyFromPlan(plan: LoadPlan, paths: readonly string[]): LoadReport {
 	const notices = [...plan.notices];
 	const merged: StoryPlan = {jobs: plan.stories.flatMap((s) => s.jobs)};
 	const articles = readPlan(merged, notices, paths.join(', '));
@@ -378,8 +429,9 @@ export function loadStory(paths: readonly string[]): LoadReport {
  * the sentence model when an article is not in the parse cache.
  */
 export async function loadStoryAsync(paths: readonly string[]): Promise<LoadReport> {
-	if (needsHtml(paths)) await loadHtmlModules();
-	return withNlp(() => loadStory(paths));
+	const plan = planLoad(paths);
+	if (planNeedsHtml(plan)) await loadHtmlModules();
+	return withNlp(() => storyFromPlan(plan, paths));
 }
 
 /**
@@ -389,7 +441,10 @@ export async function loadStoryAsync(paths: readonly string[]): Promise<LoadRepo
  * about HTML; prefer {@link loadLibraryAsync}.
  */
 export function loadLibrary(paths: readonly string[]): LibraryReport {
-	const plan = planLoad(paths);
+	return libraryFromPlan(planLoad(paths), paths);
+}
+
+function libraryFromPlan(plan: LoadPlan, paths: readonly string[]): LibraryReport {
 	const notices = [...plan.notices];
 	const stories: Story[] = [];
 	let firstError: InputError | undefined;
@@ -411,8 +466,21 @@ export function loadLibrary(paths: readonly string[]): LibraryReport {
  * the sentence model when an article is not in the parse cache.
  */
 export async function loadLibraryAsync(paths: readonly string[]): Promise<LibraryReport> {
-	if (needsHtml(paths)) await loadHtmlModules();
-	return withNlp(() => loadLibrary(paths));
+	const plan = planLoad(paths);
+	if (planNeedsHtml(plan)) await loadHtmlModules();
+	return withNlp(() => libraryFromPlan(plan, paths));
+}
+
+/**
+ * What the reader opens for these paths: a library ({@link loadLibraryAsync}) when they make
+ * several stories, else one story ({@link loadStoryAsync}). Lists the folders once.
+ */
+export async function loadPathsAsync(paths: readonly string[]): Promise<LibraryReport & {readonly library: boolean}> {
+	const plan = planLoad(paths);
+	if (planNeedsHtml(plan)) await loadHtmlModules();
+	if (plan.library) return {...(await withNlp(() => libraryFromPlan(plan, paths))), library: true};
+	const {story, notices} = await withNlp(() => storyFromPlan(plan, paths));
+	return {stories: [story], notices, library: false};
 }
 
 function optionalString(v: unknown, what: string, file: string): string | undefined {
@@ -623,7 +691,48 @@ export function markupSpans(article: Article): {start: number; end: number}[] {
 export function articleFingerprint(a: Article): string {
 	const body = a.paragraphs.filter((p) => p.role === 'body');
 	const parts = (body.length > 0 ? body : a.paragraphs).map((p) => a.text.slice(p.start, p.end));
-	return contentHash(parts.join(' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+	// The normalised text itself, not a hash of it: it only keys a Map while one story loads,
+	// and hashing 500 articles cost ~10 ms.
+	return wordsOnly(parts.join(' ').toLowerCase());
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * `s` with every run of characters other than letters and digits made one space, trimmed (as
+ * `s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()`, ~5x faster: ASCII is decided without a regex).
+ */
+export function wordsOnly(s: string): string {
+	let out = '';
+	let runStart = 0; // start of the current run of kept characters
+	let pendingSpace = false;
+	let i = 0;
+	const flush = (end: number) => {
+		if (end > runStart) {
+			if (pendingSpace && out.length > 0) out += ' ';
+			out += s.slice(runStart, end);
+			pendingSpace = false;
+		}
+	};
+	while (i < s.length) {
+		const c = s.charCodeAt(i);
+		let width = 1;
+		let keep: boolean;
+		if (c < 0x80) keep = (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+		else {
+			const cp = s.codePointAt(i)!;
+			width = cp > 0xffff ? 2 : 1;
+			keep = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+		}
+		if (!keep) {
+			flush(i);
+			pendingSpace = true;
+			runStart = i + width;
+		}
+		i += width;
+	}
+	flush(s.length);
+	return out;
 }
 
 /** Assemble a story: id from the articles' content, title from the manifest or the first headline. */

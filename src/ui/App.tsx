@@ -33,13 +33,23 @@ import {pickTheme, type Theme} from './theme.js';
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 10;
 
-/** Stable keys for the progress store: identity hashes for story and article, content hashes for passages. */
+/**
+ * Stable keys for the progress store: identity hashes for story and article, content hashes for
+ * passages. An article's passage keys are hashed when first asked for (a 500-article story has
+ * thousands of passages; the first frame needs none of them).
+ */
 export function storyKeys(story: Story) {
 	const articleKeys = story.articles.map((a) => contentId(`${a.meta.url ?? ''}\n${a.meta.id}\n${a.meta.outlet}`));
+	const passages: (readonly string[] | undefined)[] = [];
 	return {
 		story: contentId(articleKeys.slice().sort().join(',')),
 		articles: articleKeys,
-		passages: story.articles.map((a) => a.sentences.map((s) => contentId(a.text.slice(s.start, s.end)))),
+		/** The passage keys of article `i` (empty for an unknown article). */
+		passagesOf(i: number): readonly string[] {
+			const a = story.articles[i];
+			if (!a) return [];
+			return (passages[i] ??= a.sentences.map((s) => contentId(a.text.slice(s.start, s.end))));
+		},
 	};
 }
 
@@ -185,7 +195,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 
 	const startFor = (i: number): number => {
 		const saved = progress.getArticle(keys.story, keys.articles[i]!);
-		return restorePosition(saved, keys.passages[i] ?? []).passageIndex;
+		return restorePosition(saved, keys.passagesOf(i)).passageIndex;
 	};
 
 	const pos = state.positions[state.article];
@@ -379,7 +389,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 	useEffect(() => {
 		if (state.screen !== 'reader' || !pos) return;
 		const i = state.article;
-		const passages = keys.passages[i] ?? [];
+		const passages = keys.passagesOf(i);
 		const passageId = passages[pos.focus];
 		if (passageId === undefined) return;
 		progress.setPosition(keys.story, keys.articles[i]!, {passageId, passageIndex: pos.focus, total: passages.length});

@@ -221,7 +221,7 @@ describe('progress', () => {
 		const keys = storyKeys(story);
 		const saved = h.store.getArticle(keys.story, keys.articles[0]!);
 		expect(saved?.passageIndex).toBe(3);
-		expect(saved?.passageId).toBe(keys.passages[0]![3]);
+		expect(saved?.passageId).toBe(keys.passagesOf(0)[3]);
 		h.app?.unmount();
 		const reopened = openProgressStore({cwd: h.dir, debounceMs: 0});
 		h.app = render(<App story={story} progress={reopened} size={{columns: 100, rows: 30}} theme={noColorTheme} />);
