@@ -4,7 +4,8 @@
  * anywhere in the story" look-ups every single-answer check relies on.
  */
 import type {StoryAnalysis} from '../analysis.js';
-import {sameUtterance, type Quote} from '../quotes/index.js';
+import {bag, isContentWord, similar, type Bag} from '../quotes/group.js';
+import type {Quote} from '../quotes/index.js';
 import type {Article, Story} from '../types.js';
 import {contentStems, excerpt, hasWord, normText, stemWord, wordCount, wordTokens} from './text.js';
 
@@ -152,6 +153,24 @@ function prefixKeys(s: string): Set<string> {
 	const out = new Set<string>();
 	for (const w of wordTokens(s)) if (w.length >= 2 && !PREFILTER_STOP.has(w)) out.add(w.slice(0, 3));
 	return out;
+}
+
+/**
+ * Keys of a wording's content words (as utterance matching counts them): their first 3 letters
+ * (a word's stem keeps them), or the whole word when shorter. Two wordings are the same utterance
+ * only if they share a content stem, so only if they share one of these keys; unlike
+ * {@link prefixKeys} these leave out every stop word ("to", "of", "we"), which most wordings share.
+ */
+function contentKeys(s: string): Set<string> {
+	const out = new Set<string>();
+	for (const w of wordTokens(s)) if (isContentWord(w)) out.add(w.length >= 3 ? w.slice(0, 3) : w);
+	return out;
+}
+
+function intersects<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+	const [x, y] = a.size <= b.size ? [a, b] : [b, a];
+	for (const v of x) if (y.has(v)) return true;
+	return false;
 }
 
 /** A value computed on first use. */
@@ -342,22 +361,35 @@ function buildContext(story: Story, analysis: StoryAnalysis): QuizContext {
 		}
 		holders[t]!.push(i);
 	});
+	// candidates: texts sharing a content key (a necessary condition of the same utterance) that
+	// also share a prefix key (the candidates these look-ups have always had)
+	const prefixOf = texts.map(prefixKeys);
 	const inv = new Map<string, number[]>();
 	texts.forEach((text, t) => {
-		for (const k of prefixKeys(text)) {
-			const l = inv.get(k) ?? [];
-			l.push(t);
-			inv.set(k, l);
+		for (const k of contentKeys(text)) {
+			const l = inv.get(k);
+			if (l) l.push(t);
+			else inv.set(k, [t]);
 		}
 	});
+	// each wording read once
+	const bags = new Map<string, Bag>();
+	const bagOf = (text: string): Bag => {
+		let b = bags.get(text);
+		if (!b) {
+			b = bag(text);
+			bags.set(text, b);
+		}
+		return b;
+	};
 	const pairMemo = new Map<number, boolean>();
 	const sameTexts = (t: number, text: string): boolean => {
 		const u = textIndex.get(text);
-		if (u === undefined) return sameUtterance(texts[t]!, text);
+		if (u === undefined) return similar(bagOf(texts[t]!), bagOf(text));
 		const key = Math.min(t, u) * texts.length + Math.max(t, u); // sameUtterance is symmetric
 		let v = pairMemo.get(key);
 		if (v === undefined) {
-			v = sameUtterance(texts[t]!, text);
+			v = similar(bagOf(texts[t]!), bagOf(text));
 			pairMemo.set(key, v);
 		}
 		return v;
@@ -368,9 +400,10 @@ function buildContext(story: Story, analysis: StoryAnalysis): QuizContext {
 		const memo = sameMemo.get(text);
 		if (memo) return memo;
 		const cand = new Set<number>();
-		for (const k of prefixKeys(text)) for (const t of inv.get(k) ?? []) cand.add(t);
+		for (const k of contentKeys(text)) for (const t of inv.get(k) ?? []) cand.add(t);
+		const prefixes = prefixKeys(text);
 		const hits: number[] = [];
-		for (const t of cand) if (sameTexts(t, text)) hits.push(...holders[t]!);
+		for (const t of cand) if (intersects(prefixOf[t]!, prefixes) && sameTexts(t, text)) hits.push(...holders[t]!);
 		const out = hits.sort((x, y) => x - y).map((i) => speech[i]!);
 		sameMemo.set(text, out);
 		return out;

@@ -3,7 +3,7 @@
  * words for overlap checks, a content hash for stable ids and a seeded PRNG. Pure.
  */
 import {mulberry32} from '../rng.js';
-import {wordsOf} from '../quotes/group.js';
+import {stem, wordsOf} from '../quotes/group.js';
 
 /** Strings longer than this are not memoised (article texts: computed once by their callers). */
 const MEMO_MAX_LENGTH = 2000;
@@ -52,13 +52,8 @@ const STOPWORDS = new Set(
 	am if up out said says say told tell one cannot while ca wo sha ai`.split(/\s+/),
 );
 
-/** Light stemmer (same rules as the utterance grouper): -ing, -ed, plural -s. */
-export function stemWord(w: string): string {
-	if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
-	if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
-	if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-	return w;
-}
+/** Light stemmer (the utterance grouper's): -ing, -ed, plural -s. */
+export const stemWord: (w: string) => string = stem;
 
 /** Word tokens of a text, lower case, contractions expanded ("we'll" → "we will"). */
 export function wordTokens(s: string): string[] {

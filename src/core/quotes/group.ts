@@ -20,19 +20,27 @@ export function wordsOf(s: string): string[] {
 	return t.match(WORD_RUNS) ?? [];
 }
 
-function stem(w: string): string {
+/** The light stemmer of utterance matching: -ing, -ed, plural -s. */
+export function stem(w: string): string {
 	if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
 	if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
 	if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
 	return w;
 }
 
-interface Bag {
-	readonly all: Set<string>;
-	readonly content: Set<string>;
+/** A wording's stemmed words, all and content only, as {@link sameUtterance} reads them. */
+export interface Bag {
+	readonly all: ReadonlySet<string>;
+	readonly content: ReadonlySet<string>;
 }
 
-function bag(s: string): Bag {
+/** Whether a word of {@link wordsOf} counts as content (not a stop word) in utterance matching. */
+export function isContentWord(w: string): boolean {
+	return !STOPWORDS.has(w);
+}
+
+/** A wording read for matching: read each wording once and compare with {@link similar}. */
+export function bag(s: string): Bag {
 	return bagOf(wordsOf(s));
 }
 
@@ -40,7 +48,7 @@ function bagOf(ws: readonly string[]): Bag {
 	return {all: new Set(ws.map(stem)), content: new Set(ws.filter((w) => !STOPWORDS.has(w)).map(stem))};
 }
 
-function shared(a: Set<string>, b: Set<string>): number {
+function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 	let n = 0;
 	const [x, y] = a.size <= b.size ? [a, b] : [b, a];
 	for (const w of x) if (y.has(w)) n++;
@@ -52,7 +60,8 @@ export function sameUtterance(a: string, b: string): boolean {
 	return similar(bag(a), bag(b));
 }
 
-function similar(a: Bag, b: Bag): boolean {
+/** {@link sameUtterance} on wordings already read by {@link bag}. */
+export function similar(a: Bag, b: Bag): boolean {
 	const sc = shared(a.content, b.content);
 	const minC = Math.min(a.content.size, b.content.size);
 	if (sc >= 2 && sc / minC >= 0.75) return true;
