@@ -100,7 +100,7 @@ function weightsOf(m: number, es: ArrayLike<number>): Float64Array {
  * appearance, found with an open-addressing hash table on the values' bits (a Map of numbers is
  * several times slower on hundreds of thousands of edges).
  */
-function distinctWeights(w: Float64Array): {id: Int32Array; values: Float64Array; d: number} {
+function distinctWeights(w: Float64Array): {id: Int32Array; values: Float64Array; d: number; table: Int32Array; mask: number} {
 	const m = w.length;
 	const bits = new Uint32Array(w.buffer, w.byteOffset, 2 * m);
 	let values = new Float64Array(1024);
@@ -129,17 +129,32 @@ function distinctWeights(w: Float64Array): {id: Int32Array; values: Float64Array
 		}
 		id[e] = v;
 	}
-	return {id, values, d};
+	return {id, values, d, table, mask};
 }
 
 /** Rank of each weight among the distinct weights, 0 for the largest, and the number of distinct weights. */
 function weightRanks(m: number, es: ArrayLike<number>): {rank: Int32Array; d: number} {
-	const {id, values, d} = distinctWeights(weightsOf(m, es));
-	const byWeight = Array.from({length: d}, (_, v) => v).sort((x, y) => values[y]! - values[x]!);
+	const {id, values, d, table, mask} = distinctWeights(weightsOf(m, es));
 	const rankOfId = new Int32Array(d);
-	byWeight.forEach((v, r) => {
-		rankOfId[v] = r;
-	});
+	let finite = true;
+	for (let v = 0; v < d && finite; v++) finite = Number.isFinite(values[v]!);
+	if (finite) {
+		// distinct finite values: a typed-array sort (no comparator calls), each value's id
+		// found again in the hash table
+		const sorted = values.slice(0, d).sort();
+		const bits = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * d);
+		for (let k = 0; k < d; k++) {
+			const x = sorted[k]!;
+			let h = hashBits(bits[2 * k]!, bits[2 * k + 1]!) & mask;
+			while (values[table[h]!] !== x) h = (h + 1) & mask;
+			rankOfId[table[h]!] = d - 1 - k;
+		}
+	} else {
+		const byWeight = Array.from({length: d}, (_, v) => v).sort((x, y) => values[y]! - values[x]!);
+		byWeight.forEach((v, r) => {
+			rankOfId[v] = r;
+		});
+	}
 	return {rank: renumber(id, rankOfId), d};
 }
 

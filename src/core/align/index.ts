@@ -143,6 +143,10 @@ const DUPLICATE_SHARE = 0.8;
  *   text, except that it never links within its own article;
  * - units, links and neighbour lists live in typed arrays (CSR layouts), sorted with counting
  *   sorts; Link and Parallel objects are made only when asked for;
+ * - when most sentences are distinct near-copies (hundreds of thousands of candidate pairs),
+ *   a pair of types is scored once, from its earlier type, which walks only the rest of each
+ *   postings list (they are in type order) and counts the shared rare shingles on the way; only
+ *   the pairs that count are handed on to the later type, in typed arrays;
  * - each heavy loop sits in a small function of its own: alignStory runs once per story, and
  *   V8 optimises a small function's loop sooner, without the deoptimisations a long function
  *   suffers when its later loops have not run yet.
@@ -251,8 +255,6 @@ interface StoryIndex {
 	/** L2 norm of each type's weighted term vector. */
 	readonly norm: Float64Array;
 	readonly kinds: Uint8Array;
-	/** 1 for each rare shingle id. */
-	readonly rareShingle: Uint8Array;
 	/** Postings (of types) of the terms and shingles under the caps. */
 	readonly terms: {readonly offsets: Int32Array; readonly items: Int32Array};
 	readonly shingles: {readonly offsets: Int32Array; readonly items: Int32Array};
@@ -287,13 +289,10 @@ function storyIndex(units: Units, space: FeatureSpace): StoryIndex {
 	}
 	const dfCap = Math.max(MIN_DF_CAP, Math.floor(MAX_DF_FRACTION * S));
 	const shingleCap = Math.max(MIN_SHINGLE_CAP, Math.ceil(SHINGLE_DF_FRACTION * S));
-	const rareShingle = new Uint8Array(nShingles);
-	for (let g = 0; g < nShingles; g++) rareShingle[g] = shingleDf[g]! >= 2 && shingleDf[g]! <= shingleCap ? 1 : 0;
 	return {
 		w2,
 		norm,
 		kinds: termKinds(space),
-		rareShingle,
 		terms: postings(
 			types.map((f) => f.terms),
 			termDf,
@@ -324,8 +323,9 @@ interface TypeChoices {
  * For each type: the types that share a rare term or shingle with it, scored; then, for each
  * article, the best counterpart unit there (ties: the earlier unit) if it reaches the
  * threshold, and whether a copy is there (for duplicate detection). The default score is
- * symmetric, so each unordered pair of types is scored once: when the first of the two is
- * processed, the score is handed on to the second (a custom score is asked both ways).
+ * symmetric, so each unordered pair of types is scored once, when the first of the two is
+ * processed; only the pairs that count are handed on to the second (a custom score is asked
+ * both ways).
  */
 function chooseByType(
 	units: Units,
@@ -346,87 +346,102 @@ function chooseByType(
 	const bestJ = new Int32Array(nArt).fill(-1);
 	const bestS = new Float64Array(nArt);
 	const hasCopy = new Uint8Array(nArt);
-	const candidates: number[] = [];
 	const touchedArts: number[] = [];
 	const choices = new Choices(nArt);
 	const scorer = new PairScorer(types, index, custom);
-	// scores handed on: for type u, entries head[u], next[head[u]], … of (type, score, cosine)
+	// the default score is symmetric: a pair is scored when the earlier of its types is
+	// processed, and handed on to the later one if it counts (reaches the threshold or is a copy)
 	const symmetric = custom === undefined;
-	const head = new Int32Array(T).fill(-1);
-	const next: number[] = [];
-	const fromType: number[] = [];
-	const handedS: number[] = [];
-	const handedCos: number[] = [];
-	const knownAt = new Int32Array(T).fill(-1); // type v → t when s(t, v) is known in row t
-	const knownS = new Float64Array(T);
-	const knownCos = new Float64Array(T);
-
-	/** The types sharing an indexed term or shingle with type t (t itself included). */
+	const handed = new Handed(T);
+	// how many of the types holding each indexed term or shingle were processed: in the
+	// postings (in type order) of an id of type t, t is at offsets[x] + done[x]
+	const termDone = new Int32Array(symmetric ? index.terms.offsets.length : 0);
+	const shingleDone = new Int32Array(symmetric ? index.shingles.offsets.length : 0);
+	// each candidate's number of shared rare shingles, counted through the shingle postings
+	// (those of the rare shingles: a type's shingles are distinct)
+	const rareQ = new Int32Array(T);
+	const candidates = new Int32Array(T);
+	let nCandidates = 0;
+	/**
+	 * The types sharing an indexed term or shingle with type t (t itself included); with the
+	 * symmetric score, only t and the later ones (the earlier ones handed on their scores).
+	 */
 	const gatherCandidates = (t: number): void => {
-		const f = types[t]!;
-		candidates.length = 0;
-		for (let pass = 0; pass < 2; pass++) {
-			const {offsets, items} = pass === 0 ? index.terms : index.shingles;
-			const ids = pass === 0 ? f.terms : f.shingles;
-			for (let p = 0; p < ids.length; p++) {
-				const x = ids[p]!;
-				for (let k = offsets[x]!, end = offsets[x + 1]!; k < end; k++) {
+		const {terms, shingles} = types[t]!;
+		let n = 0;
+		{
+			const {offsets, items} = index.terms;
+			for (let p = 0; p < terms.length; p++) {
+				const x = terms[p]!;
+				let k = offsets[x]!;
+				const end = offsets[x + 1]!;
+				if (k === end) continue;
+				if (symmetric) k += termDone[x]!++;
+				for (; k < end; k++) {
 					const v = items[k]!;
 					if (seenType[v] === t) continue;
 					seenType[v] = t;
-					candidates.push(v);
+					candidates[n++] = v;
+					rareQ[v] = 0;
 				}
 			}
 		}
-		for (let h = head[t]!; h !== -1; h = next[h]!) {
-			const v = fromType[h]!;
-			knownAt[v] = t;
-			knownS[v] = handedS[h]!;
-			knownCos[v] = handedCos[h]!;
+		{
+			const {offsets, items} = index.shingles;
+			for (let p = 0; p < shingles.length; p++) {
+				const x = shingles[p]!;
+				let k = offsets[x]!;
+				const end = offsets[x + 1]!;
+				if (k === end) continue;
+				if (symmetric) k += shingleDone[x]!++;
+				for (; k < end; k++) {
+					const v = items[k]!;
+					if (seenType[v] !== t) {
+						seenType[v] = t;
+						candidates[n++] = v;
+						rareQ[v] = 1;
+					} else rareQ[v]!++;
+				}
+			}
+		}
+		nCandidates = n;
+	};
+	/** Type t's pair with type v counts with score s (a copy or not): per article, the best unit and whether a copy is there. */
+	const consider = (v: number, s: number, copy: boolean): void => {
+		for (let k = typeStart[v]!, end = typeStart[v + 1]!; k < end; k++) {
+			const j = typeUnits[k]!;
+			const b = articleOf[j]!;
+			if (copy && !hasCopy[b]) {
+				hasCopy[b] = 1;
+				if (bestJ[b] === -1) touchedArts.push(b);
+			}
+			if (s < threshold) continue;
+			if (bestJ[b] === -1) {
+				if (!hasCopy[b]) touchedArts.push(b);
+				bestJ[b] = j;
+				bestS[b] = s;
+			} else if (s > bestS[b]! || (s === bestS[b]! && j < bestJ[b]!)) {
+				bestJ[b] = j;
+				bestS[b] = s;
+			}
 		}
 	};
-	/** Per article, the best unit of the candidate types and whether a copy is there. */
+	/** Score type t's candidates (and take the pairs handed on to it). */
 	const scoreCandidates = (t: number): void => {
-		scorer.setRow(t);
 		touchedArts.length = 0;
-		for (let c = 0; c < candidates.length; c++) {
+		for (let h = handed.head[t]!; h !== -1; h = handed.next[h]!) {
+			const from = handed.from[h]!;
+			consider(from < 0 ? ~from : from, handed.score[h]!, from < 0);
+		}
+		scorer.setRow(t);
+		for (let c = 0; c < nCandidates; c++) {
 			const v = candidates[c]!;
-			let s: number;
-			let cos: number;
-			if (knownAt[v] === t) {
-				s = knownS[v]!;
-				cos = knownCos[v]!;
-			} else {
-				s = scorer.score(v);
-				cos = scorer.cos;
-				if (symmetric && v > t) {
-					next.push(head[v]!);
-					head[v] = fromType.length;
-					fromType.push(t);
-					handedS.push(s);
-					handedCos.push(cos);
-				}
-			}
+			const s = scorer.score(v, rareQ[v]!);
 			if (s <= 0) continue;
-			const copy = cos >= COPY_SCORE;
+			const copy = scorer.cos >= COPY_SCORE;
 			if (!copy && s < threshold) continue;
-			for (let k = typeStart[v]!, end = typeStart[v + 1]!; k < end; k++) {
-				const j = typeUnits[k]!;
-				const b = articleOf[j]!;
-				if (copy && !hasCopy[b]) {
-					hasCopy[b] = 1;
-					if (bestJ[b] === -1) touchedArts.push(b);
-				}
-				if (s < threshold) continue;
-				if (bestJ[b] === -1) {
-					if (!hasCopy[b]) touchedArts.push(b);
-					bestJ[b] = j;
-					bestS[b] = s;
-				} else if (s > bestS[b]! || (s === bestS[b]! && j < bestJ[b]!)) {
-					bestJ[b] = j;
-					bestS[b] = s;
-				}
-			}
+			if (symmetric && v > t) handed.add(v, t, s, copy);
+			consider(v, s, copy);
 		}
 	};
 	/** Record type t's copies and best choices; reset the per-article scratch. */
@@ -459,6 +474,40 @@ function chooseByType(
 		copyStart,
 		copyArts: Int32Array.from(copyArts),
 	};
+}
+
+/**
+ * Scores handed on from one type to a later one, as linked lists in growable typed arrays:
+ * for type u, entries head[u], next[head[u]], … of (from type, or ~from type for a copy; score).
+ */
+class Handed {
+	readonly head: Int32Array;
+	next = new Int32Array(1024);
+	from = new Int32Array(1024);
+	score = new Float64Array(1024);
+	n = 0;
+	constructor(types: number) {
+		this.head = new Int32Array(types).fill(-1);
+	}
+	add(to: number, from: number, score: number, copy: boolean): void {
+		if (this.n === this.next.length) this.grow();
+		const h = this.n++;
+		this.next[h] = this.head[to]!;
+		this.head[to] = h;
+		this.from[h] = copy ? ~from : from;
+		this.score[h] = score;
+	}
+	private grow(): void {
+		const next = new Int32Array(2 * this.n);
+		const from = new Int32Array(2 * this.n);
+		const score = new Float64Array(2 * this.n);
+		next.set(this.next);
+		from.set(this.from);
+		score.set(this.score);
+		this.next = next;
+		this.from = from;
+		this.score = score;
+	}
 }
 
 /** A type's choices (at most one per article): units j[c] with scores s[c], c < n. */
@@ -910,38 +959,45 @@ class PairScorer {
 	cos = 0;
 	private row = -1;
 	private readonly termAt: Int32Array;
-	private readonly shingleAt: Int32Array;
+	/**
+	 * Each type's terms in one flat CSR array: one contiguous block for the hundreds of
+	 * thousands of pairs a large story scores.
+	 */
+	private readonly termStart: Int32Array;
+	private readonly termIds: Int32Array;
 	constructor(
 		private readonly types: readonly SentenceFeatures[],
 		private readonly index: StoryIndex,
 		private readonly custom: ((f: PairFeatures) => number) | undefined,
 	) {
 		this.termAt = new Int32Array(index.w2.length).fill(-1);
-		this.shingleAt = new Int32Array(index.rareShingle.length).fill(-1);
+		const T = types.length;
+		this.termStart = new Int32Array(T + 1);
+		for (let t = 0; t < T; t++) this.termStart[t + 1] = this.termStart[t]! + types[t]!.terms.length;
+		this.termIds = new Int32Array(this.termStart[T]!);
+		for (let t = 0; t < T; t++) this.termIds.set(types[t]!.terms, this.termStart[t]!);
 	}
 	/** Score the pairs of type t from now on. */
 	setRow(t: number): void {
 		this.row = t;
-		const f = this.types[t]!;
-		for (let k = 0; k < f.terms.length; k++) this.termAt[f.terms[k]!] = t;
-		for (let k = 0; k < f.shingles.length; k++) this.shingleAt[f.shingles[k]!] = t;
+		const {terms} = this.types[t]!;
+		for (let k = 0; k < terms.length; k++) this.termAt[terms[k]!] = t;
 	}
-	/** Score of the row type and type v. */
-	score(v: number): number {
+	/** Score of the row type and type v, which share q rare shingles. */
+	score(v: number, q: number): number {
 		const {row: t, index} = this;
-		const {w2, kinds, norm, rareShingle} = index;
+		const {w2, kinds, norm} = index;
 		this.cos = 0;
 		const normU = norm[t]!;
 		const normV = norm[v]!;
 		if (normU === 0 || normV === 0) return 0;
-		const {terms, shingles} = this.types[v]!;
-		const {termAt, shingleAt} = this;
+		const {termAt, termIds} = this;
 		let dot = 0;
 		let plain = 0;
 		let grouped = 0;
 		let concepts = 0;
-		for (let k = 0; k < terms.length; k++) {
-			const x = terms[k]!;
+		for (let k = this.termStart[v]!, end = this.termStart[v + 1]!; k < end; k++) {
+			const x = termIds[k]!;
 			if (termAt[x] !== t) continue;
 			dot += w2[x]!;
 			const kind = kinds[x]!;
@@ -950,8 +1006,6 @@ class PairScorer {
 			else concepts++;
 		}
 		const shared = plain + Math.max(grouped, concepts);
-		let q = 0;
-		for (let k = 0; k < shingles.length; k++) if (shingleAt[shingles[k]!] === t) q += rareShingle[shingles[k]!]!;
 		const cos = dot / (normU * normV);
 		this.cos = cos;
 		if (this.custom) return this.custom({cos, dot, weightA: normU * normU, weightB: normV * normV, shared, shingles: q});
