@@ -9,8 +9,8 @@
 // - __NEWSREADER_CODE_VERSION__ is a hash of src/core and the model's version: cache keys include
 //   it, so a new build never reads entries an older parser wrote.
 // - Text measuring gets a fast path for common text (scripts/fast-text.mjs): every `string-width`
-//   import, the grapheme loop of @alcalzone/ansi-tokenize (Ink's output, every frame), and the
-//   module-level Intl.Segmenter of those libraries (created on first use instead).
+//   import, and the module-level Intl.Segmenter of those libraries (created on first use, and
+//   never for simple strings, which include every line Ink writes in plain text).
 // - yaml (front matter of .md files) is required on first use instead of evaluated at startup.
 // react-devtools-core (Ink's dev-only import) is replaced by an empty stub.
 // - Yoga's WebAssembly is decoded from its embedded base64 without fetch() (which loads undici).
@@ -26,12 +26,12 @@ const fastText = path.join(root, 'scripts', 'fast-text.mjs');
 /** Libraries that create an Intl.Segmenter when loaded. */
 const SEGMENTER_USERS = /[\\/]node_modules[\\/](?:string-width|wrap-ansi|slice-ansi|@alcalzone[\\/]ansi-tokenize)[\\/].*\.js$/;
 
-/** The library's source with a lazy segmenter (and, in ansi-tokenize, the fast grapheme loop). */
+/** The library's source with a lazy segmenter (which also splits simple strings itself) and a lazy emoji regex. */
 function patchSegmenters(file, src) {
 	let n = 0;
 	let out = src.replace(/^const (\w+) = new Intl\.Segmenter\(([^)]*)\);$/m, (_, name, args) => {
 		n++;
-		return `import {lazySegmenter as __nrLazySegmenter, segmentsOf as __nrSegmentsOf} from ${JSON.stringify(fastText)};\nconst ${name} = __nrLazySegmenter(${args});`;
+		return `import {lazySegmenter as __nrLazySegmenter} from ${JSON.stringify(fastText)};\nconst ${name} = __nrLazySegmenter(${args});`;
 	});
 	// A module-level `const x = /…\p{RGI_Emoji}…/v;` only ever used as `x.test(…)`: compiled on first use.
 	out = out.replace(/^const (\w+) = (\/.*\\p\{RGI_Emoji\}.*\/v);$/m, (line, name, re) => {
@@ -39,13 +39,6 @@ function patchSegmenters(file, src) {
 		n++;
 		return `import {lazyRegExp as __nrLazyRegExp} from ${JSON.stringify(fastText)};\nconst ${name} = __nrLazyRegExp(() => ${re});`;
 	});
-	if (/ansi-tokenize[\\/]build[\\/]tokenize\.js$/.test(file)) {
-		const loop = 'segmenter.segment(str)';
-		if (out.includes(loop)) {
-			out = out.replace(loop, '__nrSegmentsOf(segmenter, str)');
-			n++;
-		} else n = -1;
-	}
 	if (n <= 0) console.warn(`build: ${path.relative(root, file)} changed; its text measuring is not sped up (scripts/build.mjs)`);
 	return out;
 }

@@ -10,11 +10,10 @@
 //   drawing, block elements, ■ ✓ ✗ ❝, braille (spinners)) has width = length once ANSI codes are
 //   stripped, as string-width
 //   strips them; anything else goes to string-width itself.
-// - `segmentsOf` replaces ansi-tokenize's grapheme loop: for such strings (plus the ESC and BEL of
-//   ANSI codes, graphemes of their own too) each UTF-16 unit is a grapheme.
 // - `lazySegmenter` replaces the libraries' module-level `new Intl.Segmenter()` (loading ICU's
-//   break rules costs ~12 ms) and splits simple strings itself (iteration and `containing()`,
-//   which slice-ansi calls per character of every line Ink slices), and `lazyRegExp` string-width's `/^\p{RGI_Emoji}$/v` (~20 ms to
+//   break rules costs ~12 ms) and splits simple strings itself: for such strings (plus the ESC
+//   and BEL of ANSI codes, graphemes of their own too) each UTF-16 unit is a grapheme (iteration,
+//   as ansi-tokenize reads them, and `containing()`, which slice-ansi calls per character), and `lazyRegExp` string-width's `/^\p{RGI_Emoji}$/v` (~20 ms to
 //   create): paid only if a string ever needs them.
 // test/build/fastText.test.ts checks every character of these ranges against the libraries.
 import stringWidth from 'string-width';
@@ -35,14 +34,6 @@ export default function fastStringWidth(input, options) {
 		if (SIMPLE_WIDTH.test(text)) return text.length;
 	}
 	return stringWidth(input, options);
-}
-
-/** `segmenter.segment(text)` (grapheme granularity), without the segmenter for simple strings. */
-export function segmentsOf(segmenter, text) {
-	if (!SIMPLE_GRAPHEMES.test(text)) return segmenter.segment(text);
-	const out = new Array(text.length);
-	for (let i = 0; i < text.length; i++) out[i] = {segment: text[i], index: i, input: text};
-	return out;
 }
 
 /** An object with `test()` that compiles the regular expression on first use (`\p{RGI_Emoji}` costs ~20 ms). */
