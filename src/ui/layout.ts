@@ -66,9 +66,11 @@ export function wrapSpan(text: string, start: number, end: number, cols: number)
 		let ws = m.index;
 		const we = m.index + m[0].length;
 		let w = width(displayText(m[0]));
-		if (lineStart >= 0 && lineWidth + 1 + w <= max) {
+		// the whitespace before the word as it will be shown (text keeps runs of spaces)
+		const gap = lineStart >= 0 ? width(displayText(text.slice(lineEnd, ws))) : 0;
+		if (lineStart >= 0 && lineWidth + gap + w <= max) {
 			lineEnd = we;
-			lineWidth += 1 + w;
+			lineWidth += gap + w;
 			continue;
 		}
 		if (lineStart >= 0) out.push({start: lineStart, end: lineEnd});

@@ -108,6 +108,17 @@ describe('properties of the core on arbitrary text', () => {
 		);
 	});
 
+	it('counts runs of spaces between words when wrapping (fast-check found "!  ? The" at 7 columns)', () => {
+		const text = '!  ? The minister said   it  plainly';
+		const a = parseArticle(text, {id: 'x'});
+		for (const cols of [5, 7, 9, 12]) {
+			for (const line of layoutArticle(a, cols).lines) {
+				if (line.blank) continue;
+				expect(stringWidth(displayText(text.slice(line.start, line.end))), `${cols}: ${text.slice(line.start, line.end)}`).toBeLessThanOrEqual(cols);
+			}
+		}
+	});
+
 	it('displayed text never carries a control character or escape', () => {
 		fc.assert(
 			fc.property(newsish, (text) => {
