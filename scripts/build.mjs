@@ -17,7 +17,7 @@
 import {build} from 'esbuild';
 import {execFileSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {chmodSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -43,6 +43,8 @@ function patchSegmenters(file, src) {
 	return out;
 }
 const dist = path.join(root, 'dist');
+/** yaml's own bundle, relative to the chunks that require it (see the lazy-yaml plugin). */
+const YAML_VENDOR = 'vendor/yaml.cjs';
 
 /** Hash of every source file under src/core, and of the versions of the model packages. */
 function codeVersion() {
@@ -88,9 +90,12 @@ export function bundleOptions(define = {}) {
 			},
 			{
 				// markdown.ts needs yaml only for a file with front matter; its static import would make
-				// every start evaluate yaml (~15 ms). A bundled require() runs the module on first call.
+				// every start evaluate yaml (~15 ms), and even bundled as a lazy require() its 114 kB
+				// sat in the startup chunk (compiled at every start). So the require() goes to a file of
+				// its own, dist/chunks/vendor/yaml.cjs (built by main() below), read on first call.
 				name: 'lazy-yaml',
 				setup(b) {
+					b.onResolve({filter: /^yaml$/}, (args) => (args.kind === 'require-call' && /[\\/]src[\\/]content[\\/]markdown\.ts$/.test(args.importer) ? {path: `./${YAML_VENDOR}`, external: true} : undefined));
 					b.onLoad({filter: /[\\/]src[\\/]content[\\/]markdown\.ts$/}, (args) => {
 						const src = readFileSync(args.path, 'utf8');
 						const line = "import {parse as parseYaml} from 'yaml';";
@@ -154,6 +159,23 @@ async function main() {
 		chunkNames: 'chunks/[name]-[hash]',
 	});
 	addShebang(path.join(dist, 'cli.js'));
+	await build({
+		entryPoints: [path.join(root, 'node_modules', 'yaml', 'dist', 'index.js')],
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		minify: true,
+		legalComments: 'linked',
+		outfile: path.join(dist, 'chunks', YAML_VENDOR),
+		logLevel: 'warning',
+	});
+	// Every file that requires the yaml bundle must find it where the require() points.
+	for (const f of readdirSync(dist, {recursive: true})) {
+		const file = path.join(dist, String(f));
+		if (!file.endsWith('.js') || !readFileSync(file, 'utf8').includes(YAML_VENDOR)) continue;
+		if (!existsSync(path.join(path.dirname(file), YAML_VENDOR))) throw new Error(`build: ${path.relative(root, file)} requires ./${YAML_VENDOR}, which is not next to it`);
+	}
 
 	// The seed story's parses and analysis, made by the same code (same define, same keys).
 	const gen = path.join(dist, '.seed-cache');

@@ -69,13 +69,7 @@ async function runReader(stories: readonly Story[], options: {review?: boolean} 
 		out('(newsreader needs an interactive terminal to read; for scripts use: newsreader quotes|align|quiz --json)');
 		return 0;
 	}
-	const [{render}, {App}, {Library}, {ErrorBoundary}, {openProgressStore, installExitFlush, preloadWriter}] = await Promise.all([
-		import('ink'),
-		import('./ui/App.js'),
-		import('./ui/Library.js'),
-		import('./ui/ErrorBoundary.js'),
-		import('./store/index.js'),
-	]);
+	const {render, App, Library, ErrorBoundary, openProgressStore, installExitFlush, preloadWriter} = await import('./ui/run.js');
 	const store = openProgressStore();
 	for (const w of store.warnings) process.stderr.write(`newsreader: ${w}\n`);
 	installExitFlush(store);

@@ -25,7 +25,7 @@ export function plainOverview(story: Story): string {
 		return `${String(i + 1).padStart(2)}  ${outlet}  ${displayText(a.meta.title)}${date}  (${a.wordCount} words)`;
 	});
 	const outlets = new Set(story.articles.map((a) => a.meta.outlet)).size;
-	return [displayText(story.title), `${story.articles.length} articles from ${outlets} outlets`, '', ...rows, ''].join('\n');
+	return [displayText(story.title), `${story.articles.length} ${story.articles.length === 1 ? 'article' : 'articles'} from ${outlets} ${outlets === 1 ? 'outlet' : 'outlets'}`, '', ...rows, ''].join('\n');
 }
 
 /** Run an analysis command; returns the exit code. */

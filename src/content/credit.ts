@@ -14,6 +14,8 @@ export function leadCredit(article: Article): string | undefined {
 	const p = article.paragraphs.find((x) => x.role === 'body' || x.role === 'standfirst');
 	if (!p) return undefined;
 	const start = article.text.slice(p.start, Math.min(p.end, p.start + 120));
+	// No parenthesis, no credit: skips compiling the Unicode-class pattern (startup path).
+	if (!start.includes('(')) return undefined;
 	const m = LEAD_CREDIT.exec(start);
 	const credit = m?.groups?.credit?.trim();
 	// "(R)" after a name is a party or a side, not an agency.

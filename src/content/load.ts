@@ -540,7 +540,8 @@ export function decodeText(bytes: Uint8Array, file: string, notes?: string[], ch
 		if (sig.every((b, i) => bytes[i] === b)) throw new InputError(`${file} looks like a binary file (${kind}), not an article`);
 	const sample = bytes.subarray(0, 65536);
 	let controls = 0;
-	for (const b of sample) {
+	for (let i = 0; i < sample.length; i++) {
+		const b = sample[i]!;
 		if (b === 0) throw new InputError(`${file} looks like a binary file, not an article`);
 		if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) controls++;
 	}

@@ -48,6 +48,35 @@ export function width(s: string): number {
 	return stringWidth(s);
 }
 
+let segmenter: Intl.Segmenter | undefined;
+/** The grapheme clusters of `s` (printable ASCII split directly: ICU's break rules load slowly). */
+function graphemes(s: string): Iterable<string> {
+	if (/^[\x20-\x7e]*$/.test(s)) return s;
+	segmenter ??= new Intl.Segmenter();
+	return Array.from(segmenter.segment(s), (x) => x.segment);
+}
+
+/**
+ * `s` in exactly `cols` columns: cut with "…" when wider (as Ink's `wrap="truncate-end"` does),
+ * padded with spaces when narrower. Lets a table row be one Text instead of a Box per column
+ * (fewer layout nodes: the overview's first frame is on the startup path).
+ */
+export function fitColumns(s: string, cols: number): string {
+	if (cols <= 0) return '';
+	const w = stringWidth(s);
+	if (w <= cols) return s + ' '.repeat(cols - w);
+	let out = '';
+	let used = 0;
+	for (const ch of graphemes(s)) {
+		const cw = stringWidth(ch);
+		if (used + cw > cols - 1) break;
+		out += ch;
+		used += cw;
+	}
+	out += '…';
+	return out + ' '.repeat(Math.max(0, cols - stringWidth(out)));
+}
+
 /**
  * Break `[start, end)` of `text` into lines at most `cols` columns wide, at whitespace where
  * possible; words wider than a line are cut. Returns line spans (whitespace at breaks dropped).

@@ -10,7 +10,7 @@ import {alignStory} from '../../src/core/align/index.js';
 import {parseArticle} from '../../src/core/article.js';
 import {attributeStory} from '../../src/core/quotes/index.js';
 import {buildSearchIndex, search} from '../../src/core/search.js';
-import {displayText, layoutArticle} from '../../src/ui/layout.js';
+import {displayText, fitColumns, layoutArticle} from '../../src/ui/layout.js';
 import '../helpers/nlp.js';
 
 /** Text that looks like news with hostile bits: quotes of every kind, newlines, controls, wide chars. */
@@ -117,6 +117,24 @@ describe('properties of the core on arbitrary text', () => {
 				expect(stringWidth(displayText(text.slice(line.start, line.end))), `${cols}: ${text.slice(line.start, line.end)}`).toBeLessThanOrEqual(cols);
 			}
 		}
+	});
+
+	it('fitColumns fills exactly the columns asked for: text that fits is padded, longer text is cut with …', () => {
+		expect(fitColumns('CNN', 6)).toBe('CNN   ');
+		expect(fitColumns('The Hill', 5)).toBe('The …');
+		expect(fitColumns('日本語', 4)).toBe('日… ');
+		expect(fitColumns('abc', 0)).toBe('');
+		expect(fitColumns('ok ☺️☺️', 5)).toBe('ok … ');
+		fc.assert(
+			fc.property(newsish, fc.integer({min: 1, max: 60}), (text, cols) => {
+				const shown = displayText(text).replace(/\n/g, ' ');
+				const fitted = fitColumns(shown, cols);
+				expect(stringWidth(fitted)).toBe(cols);
+				if (stringWidth(shown) <= cols) expect(fitted.trimEnd()).toBe(shown.trimEnd());
+				else expect(fitted.trimEnd().endsWith('…')).toBe(true);
+			}),
+			runs,
+		);
 	});
 
 	it('displayed text never carries a control character or escape', () => {

@@ -41,6 +41,23 @@ describe('story overview', () => {
 		expect(lines(a).find((l) => l.includes('▌'))).toContain('CNN');
 	});
 
+	it('columns line up at any width, long headlines end in …; one article reads "1 article · 1 outlet"', async () => {
+		for (const columns of [100, 72, 50]) {
+			const a = await start({columns, rows: 20});
+			const rows = lines(a).filter((l) => /^(?:▌| ) \d/.test(l));
+			expect(rows).toHaveLength(5);
+			for (const r of rows) expect(stringWidth(r)).toBeLessThanOrEqual(columns);
+			// The progress column ends every row at the same place; a headline is cut, not wrapped.
+			expect(new Set(rows.map((r) => r.trimEnd().length)).size).toBe(1);
+			expect(rows.find((r) => r.includes('CNN'))).toContain('…');
+			h.app?.unmount();
+		}
+		const one = buildStory(loadSeedArticles().slice(4), 'One outlet');
+		h.app = render(<App story={one} progress={h.store} size={{columns: 80, rows: 20}} theme={noColorTheme} />);
+		await ready(h.app);
+		expect(lines(h.app)[1]).toMatch(/^1 article · 1 outlet\b/);
+	});
+
 	it('Enter opens the selected article in the reader', async () => {
 		const a = await start();
 		await press(a, 'j', KEY.enter);

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Story} from '../../core/types.js';
-import {displayText} from '../layout.js';
+import {displayText, fitColumns} from '../layout.js';
 import type {ArticleProgressView} from '../progress.js';
 import type {Theme} from '../theme.js';
 
@@ -38,13 +38,18 @@ export function Overview({
 	const room = Math.max(1, height - 3);
 	const first = Math.max(0, Math.min(selected - room + 1, story.articles.length - room));
 	const rows = story.articles.slice(first, first + room);
+	const outlets = new Set(story.articles.map((a) => a.meta.outlet)).size;
+	const showDate = width >= 70;
+	const showWords = width >= 60;
+	// gutter 2, number 3, outlet and a space, title and a space, date, words and a space, progress
+	const titleW = Math.max(1, width - 2 - 3 - (outletW + 1) - 1 - (showDate ? dateW : 0) - (showWords ? wordsW + 1 : 0) - progW);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text {...theme.headline} wrap="truncate-end">
 				{displayText(story.title)}
 			</Text>
 			<Text {...theme.muted} wrap="truncate-end">
-				{story.articles.length} {story.articles.length === 1 ? 'article' : 'articles'} · {new Set(story.articles.map((a) => a.meta.outlet)).size} outlets
+				{story.articles.length} {story.articles.length === 1 ? 'article' : 'articles'} · {outlets} {outlets === 1 ? 'outlet' : 'outlets'}
 				{note ? ` · ${note}` : ''}
 			</Text>
 			<Text> </Text>
@@ -52,38 +57,20 @@ export function Overview({
 				const idx = first + i;
 				const sel = idx === selected;
 				const style = sel ? theme.selection : theme.text;
+				// One Text per row, its columns fitted here (a Box per column made the first frame slower).
 				return (
-					<Box key={a.meta.id} height={1} width={width}>
-						<Box width={2} flexShrink={0}>
-							<Text {...theme.focusBar}>{sel ? '▌' : ' '}</Text>
-						</Box>
-						<Box width={3} flexShrink={0}>
-							<Text {...theme.muted}>{idx < 9 ? `${idx + 1}` : ' '}</Text>
-						</Box>
-						<Box width={outletW} flexShrink={0} marginRight={1}>
-							<Text {...style} wrap="truncate-end">
-								{displayText(a.meta.outlet)}
-							</Text>
-						</Box>
-						<Box flexGrow={1} flexShrink={1} marginRight={1}>
-							<Text {...style} wrap="truncate-end">
-								{displayText(a.meta.title)}
-							</Text>
-						</Box>
-						{width >= 70 ? (
-							<Box width={dateW} flexShrink={0}>
-								<Text {...theme.muted}>{(a.meta.date ?? '').slice(0, 10)}</Text>
-							</Box>
-						) : null}
-						{width >= 60 ? (
-							<Box width={wordsW} flexShrink={0} justifyContent="flex-end" marginRight={1}>
-								<Text {...theme.muted}>{a.wordCount} w</Text>
-							</Box>
-						) : null}
-						<Box width={progW} flexShrink={0} justifyContent="flex-end">
-							<Text {...(progress[idx]?.read ? theme.success : theme.muted)}>{progressLabel(progress[idx], a.sentences.length)}</Text>
-						</Box>
-					</Box>
+					<Text key={a.meta.id} wrap="truncate-end">
+						<Text {...theme.focusBar}>{sel ? '▌ ' : '  '}</Text>
+						<Text {...theme.muted}>{fitColumns(idx < 9 ? `${idx + 1}` : '', 3)}</Text>
+						<Text {...style}>
+							{fitColumns(displayText(a.meta.outlet), outletW)} {fitColumns(displayText(a.meta.title), titleW)}{' '}
+						</Text>
+						<Text {...theme.muted}>
+							{showDate ? fitColumns((a.meta.date ?? '').slice(0, 10), dateW) : ''}
+							{showWords ? `${`${a.wordCount} w`.padStart(wordsW)} ` : ''}
+						</Text>
+						<Text {...(progress[idx]?.read ? theme.success : theme.muted)}>{progressLabel(progress[idx], a.sentences.length).padStart(progW)}</Text>
+					</Text>
 				);
 			})}
 		</Box>

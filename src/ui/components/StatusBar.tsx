@@ -1,29 +1,26 @@
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
+import {displayText, fitColumns, width as columns} from '../layout.js';
 import type {Theme} from '../theme.js';
 
 /**
  * One line at the bottom: key hints on the left (truncated when narrow), then a note (position,
- * match counter), and `? help` pinned at the right so it shows at any width.
+ * match counter), and `? help` pinned at the right so it shows at any width. One Text with its
+ * parts fitted here, not a Box per part (the status bar is in every frame, the first included).
  */
 export function StatusBar({theme, width, hints, note, help = true}: {theme: Theme; width: number; hints: string; note?: string; help?: boolean}) {
+	const noteText = note ? ` ${displayText(note)}` : '';
+	const helpW = help ? 8 : 0; // "  ? help"
+	const hintsW = Math.max(0, width - columns(noteText) - helpW);
 	return (
-		<Box width={width} height={1}>
-			<Box flexGrow={1} flexShrink={1}>
-				<Text {...theme.statusBar} wrap="truncate-end">
-					{hints}
-				</Text>
-			</Box>
-			{note ? (
-				<Box flexShrink={0} marginLeft={1}>
-					<Text {...theme.muted}>{note}</Text>
-				</Box>
-			) : null}
+		<Text wrap="truncate-end">
+			<Text {...theme.statusBar}>{fitColumns(hints, hintsW)}</Text>
+			{noteText ? <Text {...theme.muted}>{noteText}</Text> : null}
 			{help ? (
-				<Box flexShrink={0} marginLeft={2}>
-					<Text {...theme.key}>?</Text>
+				<>
+					<Text {...theme.key}>{'  ?'}</Text>
 					<Text {...theme.statusBar}> help</Text>
-				</Box>
+				</>
 			) : null}
-		</Box>
+		</Text>
 	);
 }
