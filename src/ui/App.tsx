@@ -17,6 +17,7 @@ import {Search} from './components/Search.js';
 import {Spinner} from './components/Spinner.js';
 import {Quiz, evidenceOf} from './components/Quiz.js';
 import {WhoSaidWhat, whoRows} from './components/WhoSaidWhat.js';
+import {markupSpans} from '../content/load.js';
 import {fold} from '../core/fold.js';
 import type {SearchIndex, SearchItem} from '../core/search.js';
 import type {Span} from '../core/types.js';
@@ -227,6 +228,8 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		const id = story.articles[state.article]?.meta.id;
 		return analysis ? analysis.quotes.quotes.filter((q) => q.article === id && q.speaker !== null).map((q) => ({start: q.start, end: q.end})) : [];
 	}, [analysis, state.article]);
+	// A Markdown article's inline markup (emphasis markers, link addresses) is not shown.
+	const markup = useMemo(() => markupSpans(story.articles[state.article]!), [state.article]);
 	const highlights = useMemo(() => (state.search.last ? occurrences(story.articles[state.article]!.text, state.search.last) : []), [state.search.last, state.article]);
 
 	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
@@ -501,6 +504,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 				{...(marks && {marks})}
 				highlights={highlights}
 				quotes={quoteSpans}
+				hidden={markup}
 				info={passageInfo(story, analysis, state.article, pos?.focus ?? 0)}
 			/>
 		);

@@ -2,7 +2,8 @@ import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {describe, expect, it, vi} from 'vitest';
 import {analyzeStory} from '../../src/core/analysis.js';
-import {buildStory} from '../../src/content/load.js';
+import path from 'node:path';
+import {buildStory, readArticleFile} from '../../src/content/load.js';
 import {openProgressStore} from '../../src/store/index.js';
 import {App, storyKeys} from '../../src/ui/App.js';
 import {KEYMAP} from '../../src/ui/keymap.js';
@@ -81,6 +82,19 @@ describe('story overview', () => {
 });
 
 describe('reader', () => {
+	it('hides a Markdown article\'s inline markup: emphasis markers and link addresses', async () => {
+		const md = readArticleFile(path.join(import.meta.dirname, '..', 'fixtures', 'content', 'ferry-strike', 'coastal-times.md'));
+		h.app = render(<App story={buildStory([md], 'Ferry strike')} progress={h.store} size={{columns: 100, rows: 30}} theme={noColorTheme} />);
+		await ready(h.app);
+		await press(h.app, KEY.enter);
+		const f = h.app.lastFrame()!;
+		expect(f).toContain('48-hour strike over pay.');
+		expect(f).toContain('Kestrel Lines on Sunday night.');
+		expect(f).not.toContain('**');
+		expect(f).not.toContain('https://kestrellines.example');
+		expect(f).not.toContain('[Kestrel Lines]');
+	});
+
 	it('j/k and arrows move focus by passage; g/G go to top and bottom', async () => {
 		const a = await start();
 		await press(a, KEY.enter);

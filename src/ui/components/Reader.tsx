@@ -31,6 +31,7 @@ const BodyLine = memo(function BodyLine({
 	mark,
 	highlights,
 	quotes,
+	hidden,
 }: {
 	theme: Theme;
 	text: string;
@@ -44,6 +45,8 @@ const BodyLine = memo(function BodyLine({
 	highlights: readonly Span[];
 	/** Quoted speech (absolute offsets, the whole article's). */
 	quotes: readonly Span[];
+	/** Markup not to show (a Markdown file's emphasis markers, link addresses; the whole article's). */
+	hidden: readonly Span[];
 }) {
 	const focus = {start: focusStart, end: focusEnd};
 	const onLine = (h: Span) => h.end > line.start && h.start < line.end;
@@ -54,10 +57,13 @@ const BodyLine = memo(function BodyLine({
 	const cuts = new Set<number>([line.start, line.end]);
 	const hl = highlights.filter(onLine);
 	const qs = quotes.filter(onLine);
-	for (const p of [focus, ...hl, ...qs]) for (const x of [p.start, p.end]) if (x > line.start && x < line.end) cuts.add(x);
+	const hide = hidden.filter(onLine);
+	for (const p of [focus, ...hl, ...qs, ...hide]) for (const x of [p.start, p.end]) if (x > line.start && x < line.end) cuts.add(x);
 	const points = [...cuts].sort((a, b) => a - b);
-	const pieces = points.slice(0, -1).map((a, i) => {
+	const pieces = points.slice(0, -1).flatMap((a, i) => {
 		const b = points[i + 1]!;
+		// Hidden markup is cut out (the line comes out a little shorter than it was wrapped for).
+		if (hide.some((h) => a >= h.start && b <= h.end)) return [];
 		const focused = a >= focus.start && b <= focus.end;
 		const hit = hl.some((h) => a >= h.start && b <= h.end);
 		const quoted = qs.some((h) => a >= h.start && b <= h.end);
@@ -134,6 +140,7 @@ export function Reader({
 	marks,
 	highlights = NONE,
 	quotes = NONE,
+	hidden = NONE,
 	info,
 }: {
 	theme: Theme;
@@ -143,6 +150,8 @@ export function Reader({
 	highlights?: readonly Span[];
 	/** Quoted speech to mark (absolute offsets). */
 	quotes?: readonly Span[];
+	/** Markup to hide (absolute offsets): see `markupSpans`. */
+	hidden?: readonly Span[];
 	/** One line about the focused passage (its speakers, or which outlets also carry it). */
 	info?: string;
 	/** How many other outlets carry sentence i (shown in the gutter); absent while analysing. */
@@ -191,6 +200,7 @@ export function Reader({
 						mark={markOf(top + i)}
 						highlights={highlights}
 						quotes={quotes}
+						hidden={hidden}
 					/>
 				))}
 				{end && visible.length < height ? <Text {...theme.muted}>{'   (end)'}</Text> : null}
