@@ -178,7 +178,15 @@ async function confirmOnTty(question: string): Promise<boolean> {
 }
 
 /** Unexpected failure: one friendly line, details in a log file, terminal restored. */
+/** The terminal went away (window closed, connection dropped): writing to it fails with EIO or EPIPE. */
+function terminalGone(e: unknown): boolean {
+	const code = (e as NodeJS.ErrnoException | undefined)?.code;
+	return code === 'EIO' || code === 'EPIPE';
+}
+
 function crash(e: unknown): never {
+	// Nobody is left to read a message; progress is saved on exit all the same.
+	if (terminalGone(e)) process.exit(1);
 	process.stdout.write('\u001B[?1049l\u001B[?25h');
 	const log = path.join(os.tmpdir(), `newsreader-error-${process.pid}.log`);
 	try {

@@ -2,7 +2,7 @@
  * The app root: owns navigation state and is the only input owner. Keys go through the keymap
  * to commands, commands through the reducer; progress is written as a side effect.
  */
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import {useEffect, useMemo, useReducer, useRef} from 'react';
 import type {StoryAnalysis} from '../core/analysis.js';
 import type {Story} from '../core/types.js';
@@ -29,6 +29,7 @@ import {layoutArticle, type Layout} from './layout.js';
 import type {ProgressPort} from './progress.js';
 import {initialState, reduce, type AppState, type CommandContext} from './state.js';
 import {pickTheme, type Theme} from './theme.js';
+import {useKeys} from './hooks/useKeys.js';
 
 /** Smallest terminal the reader lays out in. */
 export const MIN_COLUMNS = 40;
@@ -318,7 +319,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		}
 	}, [module, analysis]);
 
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		if (state.screen === 'quiz' && state.quiz && !state.help) {
 			const view = state.quiz.view;
 			const finished = view.index >= view.questions.length;

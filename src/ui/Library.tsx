@@ -2,7 +2,7 @@
  * The library: the first screen when several stories are opened (two or more folders, or a
  * folder of story folders). Each story opens in the full app; q there comes back here.
  */
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import {useMemo, useState} from 'react';
 import type {Story} from '../core/types.js';
 import {App, storyKeys} from './App.js';
@@ -11,6 +11,7 @@ import {useTerminalSize, type Size} from './hooks/useTerminalSize.js';
 import {displayText} from './layout.js';
 import type {ProgressPort} from './progress.js';
 import {pickTheme, type Theme} from './theme.js';
+import {useKeys} from './hooks/useKeys.js';
 
 /** Share of a story's articles marked read, for the library list. */
 function readShare(keys: ReturnType<typeof storyKeys>, progress: ProgressPort): string {
@@ -41,7 +42,7 @@ export function Library({
 		onQuit?.();
 		exit();
 	};
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (input === 'j' || key.downArrow) setSelected((s) => Math.min(stories.length - 1, s + 1));
 			else if (input === 'k' || key.upArrow) setSelected((s) => Math.max(0, s - 1));

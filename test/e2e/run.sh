@@ -93,5 +93,18 @@ sh_send "stty -a | grep -o 'icanon\\|-icanon' | head -1; echo CTRLC-DONE" Enter
 check "Ctrl-C quits and the terminal is back in canonical mode" sh_wait "CTRLC-DONE"
 check "after Ctrl-C: icanon" sh -c "tmux -L '$session' capture-pane -p -t '$shell' | grep -B1 '^CTRLC-DONE' | grep -qx icanon"
 
+# Keys typed before the reader is up (the terminal holds them, Enter as a newline) still count.
+ahead="$session-ahead"
+mkdir -p "$work/tmp3"
+tmux new-session -d -s "$ahead" -x 100 -y 30 "env CI=false TERM=xterm-256color TMPDIR='$work/tmp3' XDG_CONFIG_HOME='$work/config3' NEWSREADER_CACHE_DIR='$work/cache' '$bin'; sleep 30"
+tmux send-keys -t "$ahead" j j Enter
+ahead_has() { tmux capture-pane -p -t "$ahead" | grep -qF -- "$1"; }
+check "keys typed ahead of the first frame (j j Enter) open the third outlet" sh -c 'for _ in $(seq 1 50); do tmux -L "$0" capture-pane -p -t "$1" | grep -qF "The top State Department official for Europe" && exit 0; sleep 0.1; done; exit 1' "$session" "$ahead"
+# Closing the terminal under the reader: no "unexpected error" log, progress kept.
+tmux kill-session -t "$ahead"
+sleep 1
+check "closing the terminal leaves no error log" sh -c "! ls '$work/tmp3' | grep -q newsreader-error"
+check "closing the terminal saved progress" sh -c "grep -qs '\"passageIndex\"' '$work/config3/newsreader-nodejs/progress.json'"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

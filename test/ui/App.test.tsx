@@ -9,7 +9,9 @@ import {App, storyKeys} from '../../src/ui/App.js';
 import {KEYMAP} from '../../src/ui/keymap.js';
 import {noColorTheme, pickTheme} from '../../src/ui/theme.js';
 import {loadSeedArticles} from '../helpers/seedStory.js';
-import {KEY, lines, press, ready, type Rendered, resizable} from '../helpers/ink.js';
+import {KEY, lines, press, ready, type Rendered, resizable, settle} from '../helpers/ink.js';
+import {splitTypeAhead} from '../../src/ui/hooks/useKeys.js';
+import type {Key} from 'ink';
 import {useHarness} from '../helpers/harness.js';
 
 const story = buildStory(loadSeedArticles(), 'Seed story');
@@ -24,6 +26,7 @@ async function start(size = {columns: 100, rows: 30}, onQuit?: () => void, analy
 }
 
 const header = (a: Rendered) => lines(a)[0] ?? '';
+const noKey = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false} satisfies Key;
 
 describe('story overview', () => {
 	it('lists every outlet with headline, date, length and progress; j/k move the selection', async () => {
@@ -57,6 +60,21 @@ describe('story overview', () => {
 		h.app = render(<App story={one} progress={h.store} size={{columns: 80, rows: 20}} theme={noColorTheme} />);
 		await ready(h.app);
 		expect(lines(h.app)[1]).toMatch(/^1 article · 1 outlet\b/);
+	});
+
+	it('keys typed ahead, read as one chunk ("jj" and Enter as "\\n", as the terminal holds them before raw mode), each count', async () => {
+		const a = await start();
+		const before = a.lastFrame();
+		a.stdin.write('jj\n');
+		await settle(a, before);
+		for (let i = 0; i < 20 && !header(a).includes('CNN'); i++) await new Promise((r) => setTimeout(r, 10));
+		expect(header(a)).toContain('CNN');
+		// A chunk with anything but printable ASCII is not split (a paste into a text field stays whole).
+		expect(splitTypeAhead('jj', {...noKey})).toEqual([['j', noKey], ['j', noKey]]);
+		expect(splitTypeAhead('J\r', {...noKey})?.map(([i, k]) => [i, k.shift, k.return])).toEqual([['J', true, false], ['', false, true]]);
+		expect(splitTypeAhead('j', noKey)).toBeUndefined();
+		expect(splitTypeAhead('Zakharova’s', noKey)).toBeUndefined();
+		expect(splitTypeAhead('jj', {...noKey, ctrl: true})).toBeUndefined();
 	});
 
 	it('Enter opens the selected article in the reader', async () => {

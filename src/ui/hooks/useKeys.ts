@@ -1,0 +1,65 @@
+import {useInput, type Key} from 'ink';
+import {useEffect, useRef} from 'react';
+
+const NO_KEY: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+
+/**
+ * The single keys in a chunk of typed text, or undefined when the input is one key already.
+ *
+ * Ink hands over plain text read in one go as one input ("jj"), as it would a paste. That happens
+ * to keys typed before the reader started (the terminal held them, and "Enter" became "\n") or
+ * faster than it read them: as commands they would all be lost. Only printable ASCII and line
+ * ends are split; anything else (an escape sequence, non-ASCII text) stays one input.
+ */
+export function splitTypeAhead(input: string, key: Key): [string, Key][] | undefined {
+	if (input.length < 2 || key.ctrl || key.meta || !/^[\x20-\x7e\r\n]+$/.test(input)) return undefined;
+	return Array.from(input, (ch): [string, Key] =>
+		ch === '\r' || ch === '\n' ? ['', {...NO_KEY, return: true}] : [ch, {...NO_KEY, shift: /[A-Z]/.test(ch)}],
+	);
+}
+
+/**
+ * Ink's useInput, with keys typed ahead handled one by one: each after the previous one's update
+ * has rendered (so it sees the state that key made), through the handler of the latest render.
+ */
+export function useKeys(handler: (input: string, key: Key) => void, options?: {isActive?: boolean}): void {
+	const latest = useRef(handler);
+	latest.current = handler;
+	const queue = useRef<[string, Key][]>([]);
+	const timer = useRef<NodeJS.Immediate | undefined>(undefined);
+	useEffect(() => () => clearImmediate(timer.current), []);
+	const drain = () => {
+		timer.current = undefined;
+		const next = queue.current.shift();
+		if (!next) return;
+		latest.current(next[0], next[1]);
+		if (queue.current.length > 0) timer.current = setImmediate(drain);
+	};
+	useInput((input, key) => {
+		const keys = splitTypeAhead(input, key) ?? [[input, key]];
+		queue.current.push(...keys);
+		// Keys already waiting keep their turn; otherwise the first runs now.
+		if (timer.current === undefined) drain();
+	}, options);
+}
