@@ -20,7 +20,7 @@ const USAGE = `Usage:
   newsreader quiz   [PATH...] --json [--seed N]
                                        who-said-what questions with their evidence
   newsreader review [PATH...]          a review round of the questions due
-  newsreader add URL... [--story NAME]  save web articles as a story you can open
+  newsreader add URL... [--story NAME]  save web articles as one story you can open
   newsreader progress path|export FILE|import FILE|reset [--yes]
                                        where your progress lives; back it up or reset it
 

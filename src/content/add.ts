@@ -20,7 +20,10 @@ export {dataDir, savedStoryFolders, storiesDir} from './dataDir.js';
 
 /** Options for {@link addUrls}. */
 export interface AddOptions {
-	/** Story (folder) to save into; default: the page's site name, else "saved". */
+	/**
+	 * Story (folder) to save into. Default: one story for all the pages of this call (one event
+	 * from several outlets), named after the first page's headline.
+	 */
 	readonly story?: string;
 	/** Data directory; default {@link dataDir}(). */
 	readonly dataDir?: string;
@@ -241,12 +244,14 @@ function writeAtomic(file: string, content: string): void {
  * Fetch each URL, extract its article and save it as markdown under
  * `<dataDir>/stories/<story-slug>/`. Never throws for a bad URL or page: each failure is one
  * line in `errors`, like "could not fetch https://…: offline or blocked (ENOTFOUND)".
- * A `story` name given is written to the folder's `story.json` as its title (if it has none).
+ * The story's name (given, or the first page's headline) is written to the folder's `story.json`
+ * as its title, if it has none.
  */
 export async function addUrls(urls: string[], opts: AddOptions = {}): Promise<AddResult> {
 	const saved: string[] = [];
 	const errors: string[] = [];
 	const base = storiesDir(opts.dataDir ?? dataDir());
+	let storyName = opts.story?.trim() || undefined;
 	for (const raw of urls) {
 		let url: URL;
 		try {
@@ -259,11 +264,11 @@ export async function addUrls(urls: string[], opts: AddOptions = {}): Promise<Ad
 		try {
 			const page = await fetchPage(url.href, opts);
 			const article = await extract(page, url.href);
-			const storyName = opts.story?.trim() || article.outlet || 'saved';
+			storyName ??= article.title?.trim() || article.outlet || 'saved';
 			const folder = path.join(base, slugify(storyName));
 			mkdirSync(folder, {recursive: true});
 			const manifest = path.join(folder, MANIFEST_NAME);
-			if (opts.story?.trim() && !existsSync(manifest)) writeAtomic(manifest, `${JSON.stringify({title: opts.story.trim()}, null, 2)}\n`);
+			if (!existsSync(manifest)) writeAtomic(manifest, `${JSON.stringify({title: storyName}, null, 2)}\n`);
 			let file = findSaved(folder, [article.url, page.url, url.href]);
 			if (!file) {
 				const stem = slugify(article.title ?? `${url.hostname} ${url.pathname}`);

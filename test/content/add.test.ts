@@ -26,12 +26,12 @@ function fakeFetch(routes: Record<string, () => Response>): typeof fetch {
 const html = (bytes: Uint8Array | string, type = 'text/html; charset=utf-8') => () => new Response(bytes as ConstructorParameters<typeof Response>[0], {status: 200, headers: {'content-type': type}});
 
 describe('newsreader add: saving pages', () => {
-	it('saves the article as markdown with front matter under <dataDir>/stories/<site>/, and it reloads with the same metadata', async () => {
+	it('saves the article as markdown with front matter under <dataDir>/stories/<headline>/, and it reloads with the same metadata', async () => {
 		const data = tempDir();
 		const url = 'https://harbourgazette.example/news/2024/03/04/ferry-strike?utm=x';
 		const {saved, errors} = await addUrls([url], {dataDir: data, fetch: fakeFetch({[url]: html(gazette)})});
 		expect(errors).toEqual([]);
-		expect(saved).toEqual([path.join(data, 'stories', 'the-harbour-gazette', 'ferry-workers-strike-over-pay-stranding-island-commuters.md')]);
+		expect(saved).toEqual([path.join(data, 'stories', 'ferry-workers-strike-over-pay-stranding-island-commuters', 'ferry-workers-strike-over-pay-stranding-island-commuters.md')]);
 		const md = readFileSync(saved[0]!, 'utf8');
 		expect(md.startsWith('---\ntitle: Ferry workers strike over pay, stranding island commuters\noutlet: The Harbour Gazette\ndate: 2024-03-04T07:30\nurl: https://harbourgazette.example/news/2024/03/04/ferry-strike\n---\n\n')).toBe(true);
 		const {story} = loadStory([path.dirname(saved[0]!)]);
@@ -44,6 +44,19 @@ describe('newsreader add: saving pages', () => {
 		});
 		expect(body(a)).toContain('Crews walked out at dawn');
 		expect(body(a)).not.toContain('Advertisement');
+		expect(story.title).toBe('Ferry workers strike over pay, stranding island commuters');
+	});
+
+	it('without --story, the pages of one add are one story (several outlets on one event), named after the first headline', async () => {
+		const data = tempDir();
+		const urls = ['https://harbourgazette.example/a', 'https://nw.example/b'];
+		const r = await addUrls(urls, {dataDir: data, fetch: fakeFetch({[urls[0]!]: html(gazette), [urls[1]!]: html(wire)})});
+		expect(r.errors).toEqual([]);
+		const folder = path.join(data, 'stories', 'ferry-workers-strike-over-pay-stranding-island-commuters');
+		expect(r.saved.map((f) => path.dirname(f))).toEqual([folder, folder]);
+		const {story} = loadStory([folder]);
+		expect(story.title).toBe('Ferry workers strike over pay, stranding island commuters');
+		expect(story.articles.map((a) => a.meta.outlet)).toEqual(['The Harbour Gazette', 'Northern Wire']);
 	});
 
 	it('--story puts every page in one named story (story.json holds the name); adding a page again replaces it', async () => {
@@ -64,14 +77,14 @@ describe('newsreader add: saving pages', () => {
 		expect(savedStoryFolders(data)).toEqual([folder]);
 	});
 
-	it('saves plain text pages; a page without an article, or with no site name, goes to "saved" or fails clearly', async () => {
+	it('saves plain text pages (the story named after their first line); a page without an article fails clearly', async () => {
 		const data = tempDir();
 		const f = fakeFetch({
 			'https://t.example/a.txt': html('Harbour wall approved\n\nThe council voted on Tuesday to build the wall.\n', 'text/plain'),
 			'https://t.example/index': html(readFileSync(path.join(fixtures, 'pages', 'no-article.html'))),
 		});
 		const r = await addUrls(['https://t.example/a.txt', 'https://t.example/index'], {dataDir: data, fetch: f});
-		expect(r.saved).toEqual([path.join(data, 'stories', 'saved', 'harbour-wall-approved.md')]);
+		expect(r.saved).toEqual([path.join(data, 'stories', 'harbour-wall-approved', 'harbour-wall-approved.md')]);
 		expect(r.errors).toEqual(['could not fetch https://t.example/index: no article text found on the page']);
 	});
 });
