@@ -57,6 +57,11 @@ describe('parallel passages in the reader', () => {
 		expect(header(a)).toContain('The Hill');
 		await press(a, '-');
 		expect(a.lastFrame()).toContain('No jump to go back to');
+		// J / K are the same jumps (newsboat's next / previous entry).
+		await press(a, 'J');
+		expect(header(a)).toContain(story.articles[next.article]!.meta.outlet);
+		await press(a, '-', 'K');
+		expect(header(a)).toContain(story.articles[prev.article]!.meta.outlet);
 	});
 
 	it('] on a passage no other outlet carries says so and stays', async () => {
