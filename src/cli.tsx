@@ -11,6 +11,7 @@ import {parseArgs} from 'node:util';
 import {InputError, loadPathsAsync, loadSeedStoryAsync, loadStoryAsync, packageRoot} from './content/load.js';
 import type {Story} from './core/types.js';
 import {displayText} from './ui/layout.js';
+import {openInBrowser} from './browser.js';
 
 const USAGE = `Usage:
   newsreader [PATH...]                 read a story: the embedded seed story, or your
@@ -88,7 +89,7 @@ async function runReader(stories: readonly Story[], options: {review?: boolean} 
 				app.unmount();
 			}}
 		>
-			{stories.length === 1 ? <App story={stories[0]!} progress={store} startReview={options.review === true} /> : <Library stories={stories} progress={store} />}
+			{stories.length === 1 ? <App story={stories[0]!} progress={store} startReview={options.review === true} openUrl={openInBrowser} /> : <Library stories={stories} progress={store} openUrl={openInBrowser} />}
 		</ErrorBoundary>,
 		{exitOnCtrlC: true, patchConsole: false},
 	);

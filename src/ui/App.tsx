@@ -162,12 +162,14 @@ export interface AppProps {
 	readonly startReview?: boolean;
 	/** The clock (tests move it forward to make reviews due). */
 	readonly now?: () => Date;
+	/** Opens a web address in the user's browser (O); absent, O says it cannot. */
+	readonly openUrl?: (url: string) => Promise<void>;
 }
 
 /** Questions per round. */
 export const ROUND_SIZE = 10;
 
-export function App({story, progress, analysis: precomputed, size: fixedSize, theme = pickTheme(), onQuit, onBack, startReview, now: clock = () => new Date()}: AppProps) {
+export function App({story, progress, analysis: precomputed, size: fixedSize, theme = pickTheme(), onQuit, onBack, startReview, now: clock = () => new Date(), openUrl}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const keys = useMemo(() => storyKeys(story), [story]);
@@ -369,6 +371,17 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 		if (command === 'back' && screen === 'overview' && !state.help && onBack) return onBack();
 		if (tooSmall && command !== 'quit' && command !== 'back') return;
 		if (state.help) return dispatch({type: 'command', command, ctx: ctxFor()});
+		if (command === 'openInBrowser') {
+			const a = story.articles[screen === 'overview' ? state.selected : state.article]!;
+			const url = a.meta.url;
+			if (!url) return dispatch({type: 'flash', message: `${a.meta.outlet}'s article has no web address`});
+			if (!openUrl) return dispatch({type: 'flash', message: `No browser to open: ${url}`});
+			openUrl(url).then(
+				() => dispatch({type: 'flash', message: `Opened ${url}`}),
+				(e: unknown) => dispatch({type: 'flash', message: `Could not open a browser (${e instanceof Error ? e.message : String(e)}): ${url}`}),
+			);
+			return;
+		}
 		if (command === 'toggleRead') {
 			const i = screen === 'overview' ? state.selected : state.article;
 			const p = progress.getArticle(keys.story, keys.articles[i]!);

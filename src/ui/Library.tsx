@@ -25,12 +25,14 @@ export function Library({
 	size: fixedSize,
 	theme = pickTheme(),
 	onQuit,
+	openUrl,
 }: {
 	stories: readonly Story[];
 	progress: ProgressPort;
 	size?: Size;
 	theme?: Theme;
 	onQuit?: () => void;
+	openUrl?: (url: string) => Promise<void>;
 }) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
@@ -56,7 +58,7 @@ export function Library({
 	);
 	const story = open === undefined ? undefined : stories[open];
 	if (story)
-		return <App key={story.id} story={story} progress={progress} theme={theme} {...(fixedSize && {size: fixedSize})} onBack={() => setOpen(undefined)} onQuit={quit} />;
+		return <App key={story.id} story={story} progress={progress} theme={theme} {...(fixedSize && {size: fixedSize})} onBack={() => setOpen(undefined)} onQuit={quit} {...(openUrl && {openUrl})} />;
 	const width = size.columns - 1;
 	const room = Math.max(1, size.rows - 5);
 	const top = Math.max(0, Math.min(selected - room + 1, stories.length - room));

@@ -26,6 +26,7 @@ export type Command =
 	| 'nextOutlet'
 	| 'outletN'
 	| 'toggleRead'
+	| 'openInBrowser'
 	| 'nextParallel'
 	| 'prevParallel'
 	| 'jumpBack'
@@ -91,6 +92,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'evidence', keys: [c('g')], screens: ['quiz'], help: 'read the evidence passage (q comes back)'},
 	{command: 'report', keys: [c('r')], screens: ['quiz'], help: 'report a bad question (never shown again)'},
 	{command: 'toggleRead', keys: [c('m')], screens: ['overview', 'reader'], help: 'mark read / unread'},
+	{command: 'openInBrowser', keys: [c('O')], screens: ['overview', 'reader'], help: "open the article's web page in your browser"},
 	{command: 'help', keys: [c('?')], screens: ['reader', 'quiz', ...LISTS], help: 'this help'},
 	{command: 'back', keys: [c('q'), s('escape')], screens: ['reader', 'quiz', ...LISTS], help: 'back (quit on the overview)'},
 	{command: 'quit', keys: [c('Q'), {ctrl: 'c'}], screens: ['reader', 'quiz', ...LISTS], help: 'quit'},

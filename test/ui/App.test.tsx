@@ -77,6 +77,31 @@ describe('story overview', () => {
 		expect(splitTypeAhead('jj', {...noKey, ctrl: true})).toBeUndefined();
 	});
 
+	it("O opens the selected article's web page in the browser, and says so; no address or no browser is said too", async () => {
+		const opened: string[] = [];
+		h.app = render(<App story={story} progress={h.store} size={{columns: 100, rows: 30}} theme={noColorTheme} openUrl={async (u) => void opened.push(u)} />);
+		await ready(h.app);
+		await press(h.app, 'j', 'O');
+		expect(opened).toEqual([story.articles[1]!.meta.url]);
+		// (the message line is cut at the screen width)
+		for (let i = 0; i < 20 && !h.app.lastFrame()!.includes('Opened'); i++) await new Promise((r) => setTimeout(r, 10));
+		expect(h.app.lastFrame()).toContain(`Opened ${story.articles[1]!.meta.url!.slice(0, 40)}`);
+		h.app.unmount();
+		const failing = render(<App story={story} progress={h.store} size={{columns: 100, rows: 30}} theme={noColorTheme} openUrl={() => Promise.reject(new Error('spawn xdg-open ENOENT'))} />);
+		h.app = failing;
+		await ready(failing);
+		await press(failing, KEY.enter, 'O');
+		for (let i = 0; i < 20 && !failing.lastFrame()!.includes('Could not'); i++) await new Promise((r) => setTimeout(r, 10));
+		expect(failing.lastFrame()).toContain('Could not open a browser (spawn xdg-open ENOENT)');
+		failing.unmount();
+		const noUrl = buildStory(loadSeedArticles().map((a) => ({...a, meta: {...a.meta, url: undefined}})), 'No addresses');
+		h.app = render(<App story={noUrl} progress={h.store} size={{columns: 100, rows: 30}} theme={noColorTheme} openUrl={async (u) => void opened.push(u)} />);
+		await ready(h.app);
+		await press(h.app, 'O');
+		expect(h.app.lastFrame()).toContain("The Hill's article has no web address");
+		expect(opened).toHaveLength(1);
+	});
+
 	it('Enter opens the selected article in the reader', async () => {
 		const a = await start();
 		await press(a, 'j', KEY.enter);
