@@ -69,6 +69,15 @@ describe('story overview', () => {
 		await settle(a, before);
 		for (let i = 0; i < 20 && !header(a).includes('CNN'); i++) await new Promise((r) => setTimeout(r, 10));
 		expect(header(a)).toContain('CNN');
+		h.app?.unmount();
+		// Each key acts on the screen the one before it left: q leaves Who said what, t starts a quiz.
+		const b = await start(undefined, undefined, true);
+		await press(b, 'w');
+		const onWho = b.lastFrame();
+		b.stdin.write('qt');
+		await settle(b, onWho);
+		for (let i = 0; i < 20 && !header(b).startsWith('Quiz'); i++) await new Promise((r) => setTimeout(r, 10));
+		expect(header(b)).toMatch(/^Quiz · question 1 of 10/);
 		// A chunk with anything but printable ASCII is not split (a paste into a text field stays whole).
 		expect(splitTypeAhead('jj', {...noKey})).toEqual([['j', noKey], ['j', noKey]]);
 		expect(splitTypeAhead('J\r', {...noKey})?.map(([i, k]) => [i, k.shift, k.return])).toEqual([['J', true, false], ['', false, true]]);

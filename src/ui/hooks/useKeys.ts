@@ -1,5 +1,5 @@
 import {useInput, type Key} from 'ink';
-import {useEffect, useRef} from 'react';
+import {useEffect, useRef, useState} from 'react';
 
 const NO_KEY: Key = {
 	upArrow: false,
@@ -42,24 +42,29 @@ export function splitTypeAhead(input: string, key: Key): [string, Key][] | undef
 /**
  * Ink's useInput, with keys typed ahead handled one by one: each after the previous one's update
  * has rendered (so it sees the state that key made), through the handler of the latest render.
+ * (An update made in an input handler renders a little later, not before the next macrotask.)
  */
 export function useKeys(handler: (input: string, key: Key) => void, options?: {isActive?: boolean}): void {
 	const latest = useRef(handler);
 	latest.current = handler;
 	const queue = useRef<[string, Key][]>([]);
-	const timer = useRef<NodeJS.Immediate | undefined>(undefined);
-	useEffect(() => () => clearImmediate(timer.current), []);
-	const drain = () => {
-		timer.current = undefined;
+	// A render per queued key: its effect runs the next key with that render's handler.
+	const [turn, setTurn] = useState(0);
+	useEffect(() => {
 		const next = queue.current.shift();
 		if (!next) return;
 		latest.current(next[0], next[1]);
-		if (queue.current.length > 0) timer.current = setImmediate(drain);
-	};
+		if (queue.current.length > 0) setTurn((t) => t + 1);
+	}, [turn]);
 	useInput((input, key) => {
 		const keys = splitTypeAhead(input, key) ?? [[input, key]];
-		queue.current.push(...keys);
-		// Keys already waiting keep their turn; otherwise the first runs now.
-		if (timer.current === undefined) drain();
+		if (queue.current.length === 0) {
+			// The usual case, one key with nothing waiting: now.
+			const [first, ...rest] = keys;
+			latest.current(first![0], first![1]);
+			if (rest.length === 0) return;
+			queue.current.push(...rest);
+		} else queue.current.push(...keys);
+		setTurn((t) => t + 1);
 	}, options);
 }
