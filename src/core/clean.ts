@@ -63,6 +63,13 @@ const WIRE_LINE: readonly RegExp[] = [
 ];
 
 /**
+ * What each {@link WIRE_LINE} rule cannot match without: "Source:"; a leading "("; a leading "with ".
+ * Most lines fail these cheap tests, so the rules, whose Unicode classes cost milliseconds to
+ * compile, often never run at all.
+ */
+const WIRE_NEEDS: readonly RegExp[] = [/Source:/, /^\(/, /^with /i];
+
+/**
  * The agency named in a wire line: the first name, up to "and", "&" or ";". "Reporting by Ann Lee"
  * names reporters, not an agency: only a one-word name ("Reuters") counts there.
  */
@@ -75,9 +82,15 @@ function wireName(captured: string, line: string): string | undefined {
 /** Bylines on their own line. */
 const BYLINE = /^(?:By|Reporting by|Written by|Words by)\s+\p{Lu}[\p{L}.'-]*(?:[ ,]+(?:and\s+)?\p{Lu}[\p{L}.'-]*){0,6}(?:\s*[|,]\s*[\p{L} ]{0,40})?$/u;
 
+/** What {@link BYLINE} cannot match without (a cheap test, as {@link WIRE_NEEDS}). */
+const BYLINE_NEEDS = /^(?:By|Reporting by|Written by|Words by)\s/;
+
 /** Datelines that carry the publication time: "Updated 22:15, 12-Dec-2021", "Published Dec. 12, 2021". */
 const DATELINE =
 	/^(?:(?:Updated|Published|Posted|Last updated|First published)\b[:\s]*)?(?:[\p{L}]+,?\s+)?(?:\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s*[A-Z]{2,4})?,?\s*)?(?:\d{1,2}[-\s/.](?:\p{L}{3,9}|\d{1,2})\.?[-\s/.,]+\d{4}|\p{L}{3,9}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})(?:,?\s*\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s*[A-Z]{2,4})?)?\.?$/iu;
+
+/** What {@link DATELINE} cannot match without: every form of the date ends in or starts with a year. */
+const DATELINE_NEEDS = /\d{4}/;
 
 /**
  * A photo credit at the end of a line: " /CFP", ". /Xinhua", "Mikhail Metzel / Pool via Reuters",
@@ -155,11 +168,12 @@ export function letterOrDigitAt(s: string, i: number): number {
 /**
  * Normalise a line for duplicate detection: `s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()`,
  * that is the runs of letters and digits of the lower-cased line, joined by single spaces
- * (written out: the Unicode-class regex is slow on long lines).
+ * (written out: the Unicode-class regex is slow on long lines). The runs are joined once at the
+ * end: growing the key run by run made a deep string that had to be flattened again to be hashed.
  */
 function key(s: string): string {
 	const lower = s.toLowerCase();
-	let out = '';
+	const runs: string[] = [];
 	let run = -1;
 	for (let i = 0; i < lower.length; ) {
 		const n = letterOrDigitAt(lower, i);
@@ -168,14 +182,14 @@ function key(s: string): string {
 			i += n;
 		} else {
 			if (run >= 0) {
-				out += out ? ` ${lower.slice(run, i)}` : lower.slice(run, i);
+				runs.push(lower.slice(run, i));
 				run = -1;
 			}
 			i++;
 		}
 	}
-	if (run >= 0) out += out ? ` ${lower.slice(run)}` : lower.slice(run);
-	return out;
+	if (run >= 0) runs.push(lower.slice(run));
+	return runs.join(' ');
 }
 
 /** Whether a code unit is JavaScript whitespace (`\s`: Unicode spaces, line terminators, BOM). */
@@ -253,6 +267,8 @@ function trailingCredit(value: string): {start: number; credit: string} | undefi
 
 /** A header line that starts the story with a city dateline ("MOSCOW —"). */
 const CITY_DATELINE = /^[\p{Lu}][\p{Lu} .,'-]{2,40}\s?(?:\([\p{L} ]+\)\s?)?[—–-]{1,2}\s/u;
+/** What {@link CITY_DATELINE} cannot match without (a cheap test, as {@link WIRE_NEEDS}). */
+const CITY_DATELINE_NEEDS = /[—–-]\s/;
 const BARE_CREDIT_NAME = /\b(?:via|Pool|AP|AFP|Reuters|Getty|CFP|Xinhua|EPA|Images?)\b/;
 const UPPER_WORD = /^\p{Lu}+$/u;
 const STARTS_UPPER = /^\p{Lu}/u;
@@ -280,8 +296,9 @@ function lineFacts(v: string): LineFacts {
 	if (BANNER.test(v) && v.length < 300) kind = 'banner';
 	else if (short && (CHROME_LINE.test(v) || TEASER.test(v))) kind = 'boilerplate';
 	else {
-		for (const re of WIRE_LINE) {
-			const m = re.exec(v);
+		for (let r = 0; r < WIRE_LINE.length; r++) {
+			if (!WIRE_NEEDS[r]!.test(v)) continue;
+			const m = WIRE_LINE[r]!.exec(v);
 			if (m?.groups?.wire) {
 				kind = 'wire';
 				wire = wireName(m.groups.wire, v);
@@ -289,8 +306,8 @@ function lineFacts(v: string): LineFacts {
 			}
 		}
 		if (kind === undefined) {
-			if (short && BYLINE.test(v)) kind = 'byline';
-			else if (v.length <= 60 && DATELINE.test(v)) {
+			if (short && BYLINE_NEEDS.test(v) && BYLINE.test(v)) kind = 'byline';
+			else if (v.length <= 60 && DATELINE_NEEDS.test(v) && DATELINE.test(v)) {
 				kind = 'dateline';
 				date = parseDateline(v);
 			}
@@ -338,7 +355,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
 		furniture.push({start, end, kind, text: text.slice(start, end)});
 
 	// Header zone: lines before the first long paragraph, or before a city dateline ("MOSCOW —").
-	let headerEnd = lines.findIndex((l) => l.value.length > 200 || CITY_DATELINE.test(l.value));
+	let headerEnd = lines.findIndex((l) => l.value.length > 200 || (CITY_DATELINE_NEEDS.test(l.value) && CITY_DATELINE.test(l.value)));
 	if (headerEnd === -1) headerEnd = Math.min(lines.length, 6);
 
 	// Repeated lines (captions printed twice): the first copy stays, later copies go. A line is a
@@ -384,7 +401,9 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
 			outlet = v;
 			return drop(l, 'outlet');
 		}
-		if (i < headerEnd && !outletKey && outlet === undefined && OUTLET_LINE.test(v) && !NOT_OUTLET.test(v) && (f.words >= 2 || UPPER_WORD.test(v))) {
+		// OUTLET_LINE matches at most five words ("The Harbour Daily News Online"); testing that
+		// first spares compiling it for headlines.
+		if (i < headerEnd && !outletKey && outlet === undefined && f.words <= 5 && OUTLET_LINE.test(v) && !NOT_OUTLET.test(v) && (f.words >= 2 || UPPER_WORD.test(v))) {
 			outlet = v;
 			return drop(l, 'outlet');
 		}
