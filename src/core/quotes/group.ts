@@ -62,13 +62,18 @@ export function sameUtterance(a: string, b: string): boolean {
 
 /** {@link sameUtterance} on wordings already read by {@link bag}. */
 export function similar(a: Bag, b: Bag): boolean {
-	const sc = shared(a.content, b.content);
+	return similarShared(a, b, shared(a.content, b.content));
+}
+
+/** {@link similar} given `sc`, the number of content words `a` and `b` share. */
+function similarShared(a: Bag, b: Bag, sc: number): boolean {
 	const minC = Math.min(a.content.size, b.content.size);
-	if (sc >= 2 && sc / minC >= 0.75) return true;
-	if (minC === 1 && sc === 1 && Math.max(a.content.size, b.content.size) === 1) return true;
+	// one shared content word is enough only between one-word wordings
+	if (sc < 2) return minC === 1 && sc === 1 && Math.max(a.content.size, b.content.size) === 1;
+	if (sc / minC >= 0.75) return true;
 	const sa = shared(a.all, b.all);
 	const dice = (2 * sa) / (a.all.size + b.all.size);
-	return sc >= 2 && dice >= 0.5;
+	return dice >= 0.5;
 }
 
 /** An item to group: an id, its speaker and its words. */
@@ -123,27 +128,39 @@ export function groupItems(items: readonly GroupItem[]): {speaker: string; ids: 
 			}
 		}
 		const bags = uniq.map((i) => bagOf(wordsOfText(items[i]!.text)));
-		// candidate pairs through shared content words
+		// Candidate pairs through shared content words, counted: a pair's count is the number of
+		// content words the two share (`shared` of `similar`), so pairs sharing one word only (most
+		// of them, when one speaker has many quotes) are settled without comparing their sets.
 		const inv = new Map<string, number[]>();
-		bags.forEach((b, k) => {
-			for (const w of b.content) {
-				const l = inv.get(w) ?? [];
-				l.push(k);
-				inv.set(w, l);
-			}
-		});
-		const tried = new Set<number>();
 		for (let k = 0; k < bags.length; k++) {
 			for (const w of bags[k]!.content) {
-				for (const m of inv.get(w) ?? []) {
-					if (m <= k) continue;
-					const key = k * bags.length + m;
-					if (tried.has(key)) continue;
-					tried.add(key);
-					if (find(uniq[k]!) === find(uniq[m]!)) continue;
-					if (similar(bags[k]!, bags[m]!)) union(uniq[k]!, uniq[m]!);
+				const l = inv.get(w);
+				if (l) l.push(k);
+				else inv.set(w, [k]);
+			}
+		}
+		const count = new Int32Array(bags.length);
+		const touched: number[] = [];
+		for (let k = 0; k < bags.length; k++) {
+			const a = bags[k]!;
+			// inverted lists are in increasing order: only partners after k
+			for (const w of a.content) {
+				const l = inv.get(w)!;
+				for (let n = l.length - 1; n >= 0; n--) {
+					const m = l[n]!;
+					if (m <= k) break;
+					if (count[m] === 0) touched.push(m);
+					count[m]!++;
 				}
 			}
+			for (let n = 0; n < touched.length; n++) {
+				const m = touched[n]!;
+				const sc = count[m]!;
+				count[m] = 0;
+				if (find(uniq[k]!) === find(uniq[m]!)) continue;
+				if (similarShared(a, bags[m]!, sc)) union(uniq[k]!, uniq[m]!);
+			}
+			touched.length = 0;
 		}
 	}
 	const groups = new Map<number, number[]>();

@@ -55,6 +55,11 @@ function wordCh(text: string, i: number): boolean {
 	return LETTER.test(text[i]!);
 }
 
+/** An ASCII character that is not a capital letter (its own lower case). */
+function lowerAscii(c: number): boolean {
+	return c < 128 && !(c >= 65 && c <= 90);
+}
+
 function spaceCh(text: string, i: number): boolean {
 	const c = text.charCodeAt(i);
 	if (c < 128) return c === 32 || (c >= 9 && c <= 13);
@@ -88,31 +93,39 @@ function pushWords(text: string, from: number, to: number, toks: Tok[]): void {
 			continue;
 		}
 		let e = i + 1;
+		// an apostrophe can only enter a word here (it is not a word character)
+		let apostrophe = false;
+		// most words are plain lower-case ASCII (the joining marks have no case either): their own
+		// lower case, with no call to toLowerCase
+		let lower = lowerAscii(text.charCodeAt(i));
 		for (;;) {
 			if (e < to && wordCh(text, e)) {
+				lower &&= lowerAscii(text.charCodeAt(e));
 				e++;
 				continue;
 			}
 			const c = text[e];
 			if (e + 1 < to && (c === '.' || c === "'" || c === '’' || c === '-' || c === '&') && wordCh(text, e + 1)) {
+				if (c === "'" || c === '’') apostrophe = true;
+				lower &&= lowerAscii(text.charCodeAt(e + 1));
 				e += 2;
 				continue;
 			}
 			break;
 		}
 		let w = text.slice(i, e);
+		let lc = lower ? w : w.toLowerCase();
 		const nextCh = text.charCodeAt(e);
 		// keep the full stop of abbreviations and initials ("Mr.", "U.S.", "J.")
 		if (nextCh === 46 && e < to) {
-			const base = w.toLowerCase();
-			if (ABBR.has(base) || (w.length === 1 && isCap(w)) || (w.length > 2 && w[1] === '.' && INITIALS.test(w))) {
+			if (ABBR.has(lc) || (w.length === 1 && isCap(w)) || (w.length > 2 && w[1] === '.' && INITIALS.test(w))) {
 				e++;
 				w += '.';
+				lc += '.';
 			}
 		}
-		let lc = w.toLowerCase();
 		let poss = false;
-		if (lc.includes('’') || lc.includes("'")) {
+		if (apostrophe) {
 			lc = lc.replace(CURLY_APOSTROPHES, "'");
 			// pronoun contractions split into two tokens: "He’s" → "He" + "’s", "they’re" → "they" + "’re"
 			const clitic = CLITIC.exec(lc);
