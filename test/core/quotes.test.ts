@@ -315,3 +315,22 @@ describe('hostile text', () => {
 		);
 	});
 });
+
+describe('names across the articles of a story', () => {
+	const speakers = (texts: string[]) => {
+		const arts = texts.map((t, i) => articleOf(t, `a${i}`));
+		const r = attributeStory(arts);
+		return r.quotes.map((q) => `${q.article}: ${q.speaker}`);
+	};
+
+	it('a surname that is also a title is a name after an honorific or a first name ("Mr. King", "Larry King")', () => {
+		expect(speakers(['Larry King hosts a show on Ora.\n\n"It is fun," Mr. King said of the show.\n', 'President Barack Obama spoke on Monday.\n\n"We will win," President Obama said.\n'])).toEqual(['a0: Larry King', 'a1: Barack Obama']);
+	});
+
+	it('a description goes to a person named elsewhere in the story only if it fits them word for word', () => {
+		// Unrelated news in one folder: the Indiana governor is not Virginia's.
+		expect(speakers(['Virginia Governor L. Douglas Wilder spoke in Richmond.\n\n"We are ready," Wilder said.\n', 'The budget passed on Friday.\n\n"It is a good day," the Indiana governor said.\n'])).toEqual(['a0: L. Douglas Wilder', 'a1: the Indiana governor']);
+		// One event from two outlets: the Russian leader of one is the Russian President the other names.
+		expect(speakers(['Russian President Vladimir Putin spoke to Joe Biden.\n\n"We will meet," Putin said.\n', 'The call lasted two hours.\n\n"We will definitely meet," the Russian leader said.\n'])).toEqual(['a0: Vladimir Putin', 'a1: Vladimir Putin']);
+	});
+});

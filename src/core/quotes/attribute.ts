@@ -22,7 +22,7 @@ import {sortInPlace} from './sort.js';
 import {endsSentence, sentences, tokenize, type QuoteSlot, type Tok} from './tokens.js';
 import {BELIEF, CUE_FORMS, isNounish, type CueClass} from './verbs.js';
 import type {Core} from './resolve.js';
-import {isNationality, ADVERBIAL_PREPS, BETWEEN, CHANNEL_HEADS, DETERMINERS, PERSON_HEADS, PRONOUNS, STOP, TIME_WORDS, TITLES, WIRE_NAMES} from './lexicon.js';
+import {isNationality, ADVERBIAL_PREPS, BETWEEN, CHANNEL_HEADS, DETERMINERS, HONORIFICS, PERSON_HEADS, PRONOUNS, STOP, TIME_WORDS, TITLES, WIRE_NAMES} from './lexicon.js';
 
 /** A noun phrase in the text (speaker or addressee as written). */
 export interface Mention {
@@ -220,7 +220,8 @@ function mention(toks: readonly Tok[], from: number, to: number, text: string, k
 	let k: Mention['kind'];
 	if (kind) k = kind;
 	else if (slice.length === 1 && (SUBJECT_PRONOUNS.has(first.lc) || OBJECT_PRONOUNS.has(first.lc))) k = 'pron';
-	else if (slice.some((t) => t.k === 'w' && t.cap && !TITLES.has(t.lc) && !DETERMINERS.has(t.lc) && !TIME_WORDS.has(t.lc) && !PERSON_HEADS.has(t.lc))) k = 'name';
+	else if (slice.some((t, i) => t.k === 'w' && t.cap && ((!TITLES.has(t.lc) && !DETERMINERS.has(t.lc) && !TIME_WORDS.has(t.lc) && !PERSON_HEADS.has(t.lc)) || (i > 0 && HONORIFICS.has(slice[i - 1]!.lc)))))
+		k = 'name'; // "Mr. King": a surname after an honorific, though "king" is a title too
 	else k = 'desc';
 	return {start: first.s, end: last.e, text: text.slice(first.s, last.e), kind: k, toks: slice, memo: {}};
 }
@@ -231,7 +232,8 @@ interface Region {
 	readonly index: number;
 	readonly toks: Tok[];
 	readonly sents: [number, number][];
-	readonly sentOf: Int32Array;
+	/** Sentence index per token (empty until the sentences are read). */
+	readonly sentOf: number[];
 }
 
 class Ctx {
@@ -813,7 +815,7 @@ const SMALL = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 't
 const WORDS_RE = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
 
 /** Words of `s` (at most `max`). */
-function words(s: string, max = Infinity): string[] {
+function words(s: string, max: number): string[] {
 	const out: string[] = [];
 	WORDS_RE.lastIndex = 0;
 	let m: RegExpExecArray | null;
@@ -821,9 +823,9 @@ function words(s: string, max = Infinity): string[] {
 	return out;
 }
 
-function titleCase(s: string): boolean {
+/** Whether `s` reads as a title; `ws` is `words(s, 11)`. */
+function titleCase(s: string, ws: readonly string[]): boolean {
 	if (s.length > 120) return false;
-	const ws = words(s, 11);
 	if (ws.length < 2 || ws.length > 10) return false;
 	if (SENTENCE_INSIDE.test(s.trim())) return false;
 	let caps = 0;
@@ -942,7 +944,7 @@ function movedInfo(s: SentenceInfo, d: number, region: number): SentenceInfo {
 function scanRegion(text: string, r: number, reg: Span, slots: readonly QuoteSlot[], quotes: readonly LocalQuote[]): RegionFacts {
 	const infos: SentenceInfo[] = [];
 	const toks = tokenize(text, reg.start, reg.end, slots);
-	const region: Region = {index: r, toks, sents: [], sentOf: new Int32Array(toks.length)};
+	const region: Region = {index: r, toks, sents: [], sentOf: []};
 	const ctx = new Ctx(text, region);
 	const sents = sentences(toks, (i) => {
 		const t = toks[i]!;
@@ -950,15 +952,21 @@ function scanRegion(text: string, r: number, reg: Span, slots: readonly QuoteSlo
 		return ctx.post(i) !== null;
 	});
 	(region as {sents: [number, number][]}).sents = sents;
-	// (indexed loops: this runs once per distinct paragraph, much of it before the code is optimised)
+	// (indexed loops: this runs once per distinct paragraph, much of it before the code is optimised;
+	// the sentences cover the tokens in order, so pushing fills sentOf index by index)
 	for (let si = 0; si < sents.length; si++) {
 		const b = sents[si]![1];
-		for (let k = sents[si]![0]; k < b; k++) region.sentOf[k] = si;
+		for (let k = sents[si]![0]; k < b; k++) region.sentOf.push(si);
 	}
-	const inRegion: {q: LocalQuote; i: number}[] = [];
+	// the quote tokens with their slot ordinals (quote tokens come in slot order; a slot inside
+	// an earlier one has no token)
+	const inRegion: {q: LocalQuote; i: number; o: number}[] = [];
+	let o = 0;
 	for (let i = 0; i < toks.length; i++) {
 		const t = toks[i]!;
-		if (t.k === 'q') inRegion.push({q: quotes[t.q]!, i});
+		if (t.k !== 'q') continue;
+		while (slots[o]!.index !== t.q) o++;
+		inRegion.push({q: quotes[t.q]!, i, o});
 	}
 	for (let si = 0; si < sents.length; si++) {
 		const a = sents[si]![0];
@@ -989,17 +997,16 @@ function scanRegion(text: string, r: number, reg: Span, slots: readonly QuoteSlo
 		const range = ctx.sentRange(i);
 		q.addressee = ctx.interviewWith(range[0], range[1]);
 	}
-	const ord = new Map<number, number>();
-	for (let o = 0; o < slots.length; o++) ord.set(slots[o]!.index, o);
 	const facts: (QuoteFacts | undefined)[] = new Array<QuoteFacts | undefined>(slots.length).fill(undefined);
 	for (let n = 0; n < inRegion.length; n++) {
-		const {q, i} = inRegion[n]!;
+		const {q, i, o} = inRegion[n]!;
 		q.kind = kindOf(q, ctx, i);
 		const range = ctx.sentRange(i);
 		const lo = range[0];
 		const hi = range[1];
-		const whole = toks.slice(lo, hi).every((t, k) => lo + k === i || t.k === 'p');
-		facts[ord.get(q.index)!] = {speaker: q.speaker, addressee: q.addressee, cue: q.cue, via: q.via, cueBelief: q.cueBelief, kind: q.kind, i, lo, whole};
+		let whole = true;
+		for (let k = lo; k < hi && whole; k++) if (k !== i && toks[k]!.k !== 'p') whole = false;
+		facts[o] = {speaker: q.speaker, addressee: q.addressee, cue: q.cue, via: q.via, cueBelief: q.cueBelief, kind: q.kind, i, lo, whole};
 	}
 	return {base: reg.start, infos, quotes: facts};
 }
@@ -1270,13 +1277,14 @@ function inherit(q: LocalQuote, from: LocalQuote, via: Via): void {
 
 function kindOf(q: LocalQuote, ctx: Ctx | undefined, i: number): LocalQuote['kind'] {
 	const t = q.text.trim();
-	const ws = words(t, 8);
+	// (the rules below only compare the count with numbers under 8: titleCase's 11 words serve both)
+	const ws = words(t, 11);
 	const prev = ctx && i > 0 ? ctx.r.toks[i - 1] : undefined;
 	const prev2 = ctx && i > 1 ? ctx.r.toks[i - 2] : undefined;
 	const direct = q.via === 'post' || q.via === 'pre' || q.via === 'label' || q.via === 'colon';
 	const nameCue = q.cue !== null && CUE_FORMS.get(q.cue.toLowerCase()) === 'name';
 	// titles: "Meet the Press", "One Hundred Years of Solitude"; nicknames under a cue are speech
-	if (titleCase(t) && ctx && i >= 0) {
+	if (titleCase(t, ws) && ctx && i >= 0) {
 		const toks = ctx.r.toks;
 		let context = prev !== undefined && prev.k === 'w' && prev.poss;
 		for (let k = i - 1; k >= Math.max(0, i - 3) && !context; k--) if (TITLE_CONTEXT.has(toks[k]!.lc)) context = true;

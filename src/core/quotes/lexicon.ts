@@ -141,3 +141,6 @@ export const MALE_NAMES = set(`john james robert michael william david richard j
 	emmanuel francois jean pierre jacques angelo giuseppe mario matteo hans karl friedrich chad rucker cornell lloyd
 	tim tom jim bob rob ron rick dick ben dan sam pat ken greg jeff nick chris matt andy tony al ed fred hank
 	ray reince newt rudy corey kellyanne`);
+
+/** Honorifics: the capitalised word after one is a surname even when it is also a title ("Mr. King"). */
+export const HONORIFICS = new Set(['mr.', 'mr', 'mrs.', 'mrs', 'ms.', 'ms', 'miss', 'mx.', 'mx', 'dr.', 'dr']);

@@ -12,12 +12,14 @@
 import type {Tok} from './tokens.js';
 import {headOf, type ArticleAttribution, type Mention, type SentenceInfo} from './attribute.js';
 import {sortInPlace} from './sort.js';
-import {DETERMINERS, FEMALE_NAMES, FEMALE_WORDS, MALE_NAMES, MALE_WORDS, ORG_WORDS, PERSON_HEADS, PRONOUNS, TITLES, isNationality} from './lexicon.js';
+import {DETERMINERS, FEMALE_NAMES, HONORIFICS, FEMALE_WORDS, MALE_NAMES, MALE_WORDS, ORG_WORDS, PERSON_HEADS, PRONOUNS, TITLES, isNationality} from './lexicon.js';
 
 const PLURAL_HEADS = new Set(['men', 'women', 'people', 'police', 'staff', 'crowd', 'public', 'children']);
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'dos', 'das']);
 const PREPS = new Set(['of', 'for', 'with', 'at', 'from', 'in', 'near', 'outside', 'inside', 'on']);
 const SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
+/** Words a description may add without changing who it fits ("the former president"). */
+const QUALIFIERS = new Set(['former', 'top', 'senior', 'then', 'current', 'new', 'late', 'outgoing', 'incoming', 'longtime', 'long-time', 'veteran', 'acting', 'interim', 'embattled']);
 
 /** A name read off a mention: the words of the name and what kind of bearer it has. */
 export interface Core {
@@ -145,7 +147,8 @@ function computeCore(m: Mention): Core | null {
 	if (of > 0) {
 		const pre = ws.slice(0, of);
 		const preName = pre.some((w) => w.cap && !TITLES.has(w.lc) && !DETERMINERS.has(w.lc) && !isNationality(w.lc) && !PERSON_HEADS.has(w.lc));
-		const preTitles = pre.every((w) => TITLES.has(w.lc) || DETERMINERS.has(w.lc));
+		// ("US Secretary of State Antony Blinken": a nationality may come with the titles)
+		const preTitles = pre.every((w) => TITLES.has(w.lc) || DETERMINERS.has(w.lc) || nationality(w.lc) || normDesc(w.t) === 'us' || normDesc(w.t) === 'uk');
 		// "Officer Tusk of the … Department" → the name; "Secretary of State Antony Blinken" → after;
 		// "officials in Moscow", "a spokesman for the campaign" → a description
 		if (preName) part = pre;
@@ -167,6 +170,15 @@ function computeCore(m: Mention): Core | null {
 	run.forEach((_, i) => {
 		if (titleLike(i, run)) lastTitle = i;
 	});
+	// A title word last is a surname after an honorific ("Mr. King") or a first name ("Larry King")
+	if (lastTitle === run.length - 1 && run.length >= 2) {
+		const before = run[run.length - 2]!.lc;
+		if (HONORIFICS.has(before)) lastTitle = run.length - 2;
+		else if (MALE_NAMES.has(before) || FEMALE_NAMES.has(before)) {
+			lastTitle = -1;
+			for (let i = 0; i < run.length - 2; i++) if (titleLike(i, run)) lastTitle = i;
+		}
+	}
 	const titled = lastTitle >= 0 || s > 0;
 	// "Senate Majority Leader Chuck Schumer" is a person: only the words after the last title count
 	const orgish = (lastTitle >= 0 && lastTitle < run.length - 1 ? run.slice(lastTitle + 1) : run).some((w) => ORG_WORDS.has(clean(w.lc)));
@@ -319,16 +331,24 @@ export class StoryNames {
 		const head = headOf(m);
 		if (!PERSON_HEADS.has(head) && !TITLES.has(head)) return null;
 		const heads = synonyms(head);
+		// The words that say which one ("Russian", "Indiana", "band"): see the check below.
+		const which = ws.filter((w) => w !== head && !QUALIFIERS.has(w) && !/\d/.test(w));
+		const here = this.seenBy.get(article) ?? [];
 		let best: Full | null = null;
 		let bestScore = 0;
 		let bestRecency = -1;
 		this.all ??= [...this.bySurname.values()].flat();
 		for (const f of this.all) {
 			if (f.name === exclude) continue;
-			let score = [...heads].some((h) => f.descriptors.has(h)) ? 2 : 0;
+			const headFits = [...heads].some((h) => f.descriptors.has(h));
+			let score = headFits ? 2 : 0;
 			for (const w of ws) if (w !== head && f.descriptors.has(w)) score++;
 			if (score === 0) continue;
-			const recency = lastSeen(this.seenBy.get(article) ?? [], f, article, pos);
+			// A person this article never names is a stretch: only when the description fits them
+			// word for word ("the Russian leader" for Putin named elsewhere in the story). Otherwise
+			// a folder of unrelated news would make "the Indiana governor" someone else's governor.
+			if (!here.some((s) => s.full === f) && (!headFits || which.some((w) => !f.descriptors.has(w)))) continue;
+			const recency = lastSeen(here, f, article, pos);
 			if (score > bestScore || (score === bestScore && recency > bestRecency)) {
 				best = f;
 				bestScore = score;
