@@ -85,7 +85,7 @@ function hashTable(values: Float64Array, d: number, mask: number): Int32Array {
 	return table;
 }
 
-/** The weights as doubles, -0 as 0 (the hash below reads their bits). */
+/** The weights as doubles, -0 as 0 (the sorts below read their bits). */
 function weightsOf(m: number, es: ArrayLike<number>): Float64Array {
 	const w = new Float64Array(m);
 	for (let e = 0; e < m; e++) {
@@ -98,9 +98,13 @@ function weightsOf(m: number, es: ArrayLike<number>): Float64Array {
 /**
  * For each weight, the index of its value among the distinct values, in order of first
  * appearance, found with an open-addressing hash table on the values' bits (a Map of numbers is
- * several times slower on hundreds of thousands of edges).
+ * several times slower on hundreds of thousands of edges); undefined as soon as there are more
+ * than `maxDistinct` distinct values.
  */
-function distinctWeights(w: Float64Array): {id: Int32Array; values: Float64Array; d: number; table: Int32Array; mask: number} {
+function distinctWeights(
+	w: Float64Array,
+	maxDistinct: number,
+): {id: Int32Array; values: Float64Array; d: number; table: Int32Array; mask: number} | undefined {
 	const m = w.length;
 	const bits = new Uint32Array(w.buffer, w.byteOffset, 2 * m);
 	let values = new Float64Array(1024);
@@ -117,6 +121,7 @@ function distinctWeights(w: Float64Array): {id: Int32Array; values: Float64Array
 			v = table[h]!;
 		}
 		if (v === -1) {
+			if (d === maxDistinct) return undefined;
 			v = d++;
 			table[h] = v;
 			if (d > values.length) {
@@ -132,15 +137,18 @@ function distinctWeights(w: Float64Array): {id: Int32Array; values: Float64Array
 	return {id, values, d, table, mask};
 }
 
-/** Rank of each weight among the distinct weights, 0 for the largest, and the number of distinct weights. */
-function weightRanks(m: number, es: ArrayLike<number>): {rank: Int32Array; d: number} {
-	const {id, values, d, table, mask} = distinctWeights(weightsOf(m, es));
+/**
+ * Rank of each weight among the distinct weights, 0 for the largest, and the number of distinct
+ * weights (`nan`: whether a weight is NaN); undefined when there are more than `maxDistinct` of them.
+ */
+function weightRanks(w: Float64Array, nan: boolean, maxDistinct: number): {rank: Int32Array; d: number} | undefined {
+	const distinct = distinctWeights(w, maxDistinct);
+	if (!distinct) return undefined;
+	const {id, values, d, table, mask} = distinct;
 	const rankOfId = new Int32Array(d);
-	let finite = true;
-	for (let v = 0; v < d && finite; v++) finite = Number.isFinite(values[v]!);
-	if (finite) {
-		// distinct finite values: a typed-array sort (no comparator calls), each value's id
-		// found again in the hash table
+	if (!nan) {
+		// a typed-array sort of the distinct values (no comparator calls), each value's id found
+		// again in the hash table
 		const sorted = values.slice(0, d).sort();
 		const bits = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * d);
 		for (let k = 0; k < d; k++) {
@@ -150,6 +158,7 @@ function weightRanks(m: number, es: ArrayLike<number>): {rank: Int32Array; d: nu
 			rankOfId[table[h]!] = d - 1 - k;
 		}
 	} else {
+		// each NaN is a distinct value of its own, placed where V8's comparator sort puts it
 		const byWeight = Array.from({length: d}, (_, v) => v).sort((x, y) => values[y]! - values[x]!);
 		byWeight.forEach((v, r) => {
 			rankOfId[v] = r;
@@ -172,14 +181,65 @@ function pairSorted(m: number, ei: ArrayLike<number>, ej: ArrayLike<number>): bo
 
 /**
  * Edge indices ordered best first: by weight descending, then i, then j (ascending). A stable
- * counting sort on the weight ranks, over the edges in (i, j) order: no comparator calls for
- * the (usually) already (i, j)-sorted edges of a story.
+ * sort by weight of the edges in (i, j) order (no comparator calls for the usually already
+ * (i, j)-sorted edges of a story): a counting sort on the ranks of the distinct weights when
+ * they are few (a story of wire copy repeats its scores; up to an eighth of the edges, measured
+ * as about where the two meet), else, unless a weight is NaN, a radix sort on their bits (a story
+ * of distinct sentences has about as many distinct scores as links, too many for a hash table of
+ * them to pay).
  */
 function bestFirst(m: number, ei: ArrayLike<number>, ej: ArrayLike<number>, es: ArrayLike<number>): Int32Array {
 	let byPair = identity(m);
 	if (!pairSorted(m, ei, ej)) byPair = byPair.sort((x, y) => ei[x]! - ei[y]! || ej[x]! - ej[y]!);
-	const {rank, d} = weightRanks(m, es);
-	return countingOrder(byPair, rank, d);
+	const w = weightsOf(m, es);
+	let nan = false;
+	for (let e = 0; e < m && !nan; e++) nan = Number.isNaN(w[e]!);
+	const ranks = weightRanks(w, nan, nan ? m : Math.max(1024, m >>> 3));
+	return ranks ? countingOrder(byPair, ranks.rank, ranks.d) : radixDescending(byPair, w);
+}
+
+/** Whether the platform stores a double's low 32-bit half first (in a Uint32Array view). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * The indices of `order` stably sorted by w[index] descending (no NaN in w, no -0): an LSD radix
+ * sort, 16 bits a pass, on keys that order as unsigned integers the way the doubles order
+ * descending (a non-negative double's bits all flipped but the sign, a negative one's as they are).
+ * A pass whose digit is the same for every key is skipped (the weights of a story's links
+ * share their sign and often their exponent).
+ */
+function radixDescending(order: Int32Array, w: Float64Array): Int32Array {
+	const m = order.length;
+	const bits = new Uint32Array(w.buffer, w.byteOffset, 2 * m);
+	const loAt = LITTLE_ENDIAN ? 0 : 1;
+	const keyLo = new Uint32Array(m);
+	const keyHi = new Uint32Array(m);
+	for (let e = 0; e < m; e++) {
+		const lo = bits[2 * e + loAt]!;
+		const hi = bits[2 * e + 1 - loAt]!;
+		const negative = hi >>> 31 === 1;
+		keyLo[e] = negative ? lo : ~lo;
+		keyHi[e] = negative ? hi : hi ^ 0x7fffffff;
+	}
+	let src = Int32Array.from(order);
+	let dst = new Int32Array(m);
+	const count = new Int32Array(0x10001);
+	for (let pass = 0; pass < 4; pass++) {
+		const key = pass < 2 ? keyLo : keyHi;
+		const shift = (pass & 1) * 16;
+		count.fill(0);
+		for (let e = 0; e < m; e++) count[((key[e]! >>> shift) & 0xffff) + 1]!++;
+		if (m === 0 || count[((key[0]! >>> shift) & 0xffff) + 1] === m) continue;
+		for (let v = 0; v < 0x10000; v++) count[v + 1]! += count[v]!;
+		for (let k = 0; k < m; k++) {
+			const e = src[k]!;
+			dst[count[(key[e]! >>> shift) & 0xffff]!++] = e;
+		}
+		const swap = src;
+		src = dst;
+		dst = swap;
+	}
+	return src;
 }
 
 /** The indices of `order` stably sorted by rank[index] (ranks in 0 … d-1). */

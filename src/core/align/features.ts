@@ -2,7 +2,7 @@
  * Sentence features for alignment: content keys (stems, numbers, synonym concepts, calendar
  * days) and word 3-gram shingles, interned to dense integer ids.
  */
-import {conceptOf, dateKeys, tokenize} from './text.js';
+import {conceptOf, dateKeys, tokenize, type Token} from './text.js';
 
 /** Interning of strings to dense ids. */
 export class Interner {
@@ -77,11 +77,16 @@ export interface FeatureSpace {
 	/** Per term id: occurrences away from the sentence start, and how many of them capitalised. */
 	readonly uses: number[];
 	readonly capitals: number[];
+	/**
+	 * Per term id used as a content key: the term id of its synonym concept, or -1 (a memo: a
+	 * story repeats its words, and the concept is looked up and interned on the first use).
+	 */
+	readonly conceptTerms: number[];
 }
 
 /** A new, empty feature space. */
 export function featureSpace(): FeatureSpace {
-	return {terms: new Interner(), words: new Interner(), shingles: new TripleInterner(), uses: [], capitals: []};
+	return {terms: new Interner(), words: new Interner(), shingles: new TripleInterner(), uses: [], capitals: [], conceptTerms: []};
 }
 
 /** Sorted distinct term and shingle ids of one sentence. */
@@ -118,39 +123,28 @@ export function sentenceFeatures(text: string, space: FeatureSpace, articleDate?
 	const terms: number[] = [];
 	const uses: number[] = [];
 	const capitals: number[] = [];
-	const add = (key: string) => {
-		terms.push(space.terms.id(key));
-		const c = conceptOf(key);
-		if (c !== undefined) terms.push(space.terms.id(c));
-	};
-	const dayAt = new Map(dateKeys(toks, articleDate).map((d) => [d.index, d.key] as const));
-	/** Whether token k is joined by a hyphen to the next. */
-	const joined = (k: number) => {
-		const a = toks[k]!;
-		const b = toks[k + 1];
-		return b !== undefined && b.start === a.end + 1 && text[a.end] === '-' && !a.number && !b.number;
-	};
+	// at most one day per token, in token order
+	const days = dateKeys(toks, articleDate);
+	let nextDay = 0;
 	for (let i = 0; i < toks.length; i++) {
 		const tok = toks[i]!;
 		const next = toks[i + 1];
-		const day = dayAt.get(i);
-		if (day !== undefined) terms.push(space.terms.id(day));
+		if (nextDay < days.length && days[nextDay]!.index === i) terms.push(space.terms.id(days[nextDay++]!.key));
 		if (!tok.stop && (tok.number || tok.key.length > 1)) {
-			add(tok.key);
+			const id = addKey(tok.key, space, terms);
 			if (!tok.number && i > 0) {
-				const id = space.terms.id(tok.key);
 				uses.push(id);
 				if (tok.capital) capitals.push(id);
 			}
 		}
 		// a hyphenated compound ("build-up", "face-to-face") also gives one key for the whole chain
-		if (!(i > 0 && joined(i - 1)) && joined(i)) {
+		if (!(i > 0 && joined(text, toks, i - 1)) && joined(text, toks, i)) {
 			let k = i;
 			let word = tok.lower;
-			while (joined(k)) word += toks[++k]!.lower;
-			add(word);
+			while (joined(text, toks, k)) word += toks[++k]!.lower;
+			addKey(word, space, terms);
 		}
-		if (tok.lower === 'united' && next?.lower === 'states') add('usa');
+		if (tok.lower === 'united' && next?.lower === 'states') addKey('usa', space, terms);
 	}
 	const sh: number[] = [];
 	const word = toks.map((t) => space.words.id(t.lower));
@@ -166,6 +160,27 @@ export function sentenceFeatures(text: string, space: FeatureSpace, articleDate?
 	};
 	countUses(f, space);
 	return f;
+}
+
+/** Add a content key's term id to `terms`, then its synonym concept's if it has one; returns the key's id. */
+function addKey(key: string, space: FeatureSpace, terms: number[]): number {
+	const id = space.terms.id(key);
+	terms.push(id);
+	let concept = space.conceptTerms[id];
+	if (concept === undefined) {
+		const c = conceptOf(key);
+		concept = c === undefined ? -1 : space.terms.id(c);
+		space.conceptTerms[id] = concept;
+	}
+	if (concept >= 0) terms.push(concept);
+	return id;
+}
+
+/** Whether token k of a text is joined by a hyphen to the next. */
+function joined(text: string, toks: readonly Token[], k: number): boolean {
+	const a = toks[k]!;
+	const b = toks[k + 1];
+	return b !== undefined && b.start === a.end + 1 && text[a.end] === '-' && !a.number && !b.number;
 }
 
 /** The distinct values of a list of ids, ascending. */
