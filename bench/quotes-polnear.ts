@@ -57,7 +57,7 @@ try {
 		for (const q of a.quotes) {
 			if (!q.speaker) continue;
 			named++;
-			if (!texts.get(a.id)!.includes(q.speaker.split(' ').pop()!)) borrowed++;
+			if (!texts.get(a.id)!.toLowerCase().includes(q.speaker.split(' ').pop()!.toLowerCase())) borrowed++;
 		}
 	}
 	console.log(`speakers named from another article: ${borrowed} of ${named} attributed quotes`);
