@@ -82,3 +82,20 @@ describe('the bundle’s fast text measuring', () => {
 		}
 	});
 });
+
+describe('Ink rows without their trailing blanks (rowToString)', () => {
+	it('makes the same string as styling every cell and trimming the end', async () => {
+		const fc = (await import('fast-check')).default;
+		const {styledCharsFromTokens, styledCharsToString, tokenize} = await import('@alcalzone/ansi-tokenize');
+		// @ts-expect-error: a plain .mjs build helper without type declarations
+		const {rowToString} = (await import('../../scripts/fast-text.mjs')) as {rowToString: (cells: unknown[], f: typeof styledCharsToString) => string};
+		const piece = fc.constantFrom('a', 'Putin', ' ', '  ', '\u00a0', '\u3000', '…', '日本', '\u001b[1m', '\u001b[22m', '\u001b[2m', '\u001b[36m', '\u001b[39m', '\u001b[7m', '\u001b[27m', '\u001b[0m');
+		fc.assert(
+			fc.property(fc.array(piece, {maxLength: 30}), fc.integer({min: 0, max: 40}), (pieces, blanks) => {
+				const cells = [...styledCharsFromTokens(tokenize(pieces.join(''))), ...Array.from({length: blanks}, () => ({type: 'char' as const, value: ' ', fullWidth: false, styles: []}))];
+				expect(rowToString(cells, styledCharsToString)).toBe(styledCharsToString(cells).trimEnd());
+			}),
+			{numRuns: 2000},
+		);
+	});
+});
