@@ -400,7 +400,7 @@ export function App({story, progress, analysis: precomputed, size: fixedSize, th
 			return dispatch({type: 'jump', article: r.article, sentence: r.sentence, ctx: ctxFor()});
 		}
 		dispatch({type: 'command', command, ctx: ctxFor(/^[1-9]$/.test(input) ? Number(input) : undefined)});
-	});
+	}, {typeAhead: !state.search.open && !(state.screen === 'who' && state.who.editing)});
 
 	// Save the position (by passage) whenever it changes; mark read at the last passage.
 	useEffect(() => {

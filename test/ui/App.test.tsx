@@ -84,6 +84,7 @@ describe('story overview', () => {
 		expect(splitTypeAhead('j', noKey)).toBeUndefined();
 		expect(splitTypeAhead('Zakharova’s', noKey)).toBeUndefined();
 		expect(splitTypeAhead('jj', {...noKey, ctrl: true})).toBeUndefined();
+		expect(splitTypeAhead('j'.repeat(33), noKey)).toBeUndefined(); // a paste, not keys
 	});
 
 	it("O opens the selected article's web page in the browser, and says so; no address or no browser is said too", async () => {

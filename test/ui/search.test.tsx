@@ -26,6 +26,13 @@ async function type(a: Rendered, text: string) {
 }
 
 describe('search', () => {
+	it('a paste into the search line is its text, though q and j in it are keys elsewhere', async () => {
+		const a = await start();
+		await press(a, '/');
+		await press(a, 'Zakharova qj');
+		expect(a.lastFrame()).toContain('for “Zakharova qj”');
+	});
+
 	it('/ opens a search line; typing lists results from every outlet; Enter opens the selected one', async () => {
 		const a = await start();
 		await press(a, KEY.enter, '/');
