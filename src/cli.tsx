@@ -178,13 +178,13 @@ async function confirmOnTty(question: string): Promise<boolean> {
 	}
 }
 
-/** Unexpected failure: one friendly line, details in a log file, terminal restored. */
 /** The terminal went away (window closed, connection dropped): writing to it fails with EIO or EPIPE. */
 function terminalGone(e: unknown): boolean {
 	const code = (e as NodeJS.ErrnoException | undefined)?.code;
 	return code === 'EIO' || code === 'EPIPE';
 }
 
+/** Unexpected failure: one friendly line, details in a log file, terminal restored. */
 function crash(e: unknown): never {
 	// Nobody is left to read a message; progress is saved on exit all the same.
 	if (terminalGone(e)) process.exit(1);
