@@ -37,6 +37,7 @@ check "a bad path is one clear line and exit 2" sh -c "'$bin' /no/such/path 2>&1
 check "piped output prints the overview and exits 0" sh -c "'$bin' | grep -q 'NBC News'"
 check "the packed build reads a folder of .txt, .md and .html articles" sh -c "'$bin' test/fixtures/content/ferry-strike 2>&1 | grep -q '^4 articles from 4 outlets'"
 check "quotes --json from the packed build" sh -c "'$bin' quotes --json | grep -q '\"speaker\": \"Dmitry Peskov\"'"
+check "--json into a pipe closed early ends quietly (no 'unexpected error')" sh -c "test -z \"\$( { '$bin' align --json | head -c 10 >/dev/null; } 2>&1 )\""
 
 # Progress and cache in fresh folders, passed explicitly to the program.
 tmux new-session -d -s "$session" -x 100 -y 30 "env CI=false TERM=xterm-256color XDG_CONFIG_HOME='$work/config' NEWSREADER_CACHE_DIR='$work/cache' '$bin'; echo \"EXIT:\$?\" > '$work/exit'; sleep 30"
