@@ -4,10 +4,10 @@
  * anywhere in the story" look-ups every single-answer check relies on.
  */
 import type {StoryAnalysis} from '../analysis.js';
-import {bag, isContentWord, similar, type Bag} from '../quotes/group.js';
+import {bag, similar, type Bag} from '../quotes/group.js';
 import type {Quote} from '../quotes/index.js';
 import type {Article, Story} from '../types.js';
-import {contentStems, excerpt, hasWord, normText, stemWord, wordCount, wordTokens} from './text.js';
+import {contentStems, excerpt, hasWord, memoString, normText, stemWord, wordCount, wordTokens} from './text.js';
 
 /** Words that mark a name as an organisation, place or other body rather than a person. */
 const BODY_WORDS = new Set(
@@ -28,7 +28,9 @@ const PARTICLES = new Set(['de', 'da', 'del', 'der', 'den', 'di', 'du', 'la', 'l
  * Whether a canonical name looks like a person's full name ("Dmitry Peskov"): at least two
  * words, capitalised (particles aside), no organisation word, no acronym, no digit.
  */
-export function isPersonName(name: string): boolean {
+export const isPersonName: (name: string) => boolean = memoString(isPersonNameOnce);
+
+function isPersonNameOnce(name: string): boolean {
 	const toks = name.trim().split(/\s+/);
 	if (toks.length < 2 || toks.length > 5) return false;
 	for (const t of toks) {
@@ -57,9 +59,12 @@ export function surname(name: string): string {
 	return (toks[toks.length - 1] ?? '').toLowerCase();
 }
 
+/** {@link nameTokens}, read once per name (shared: do not modify). */
+const identifyingWords: (name: string) => readonly string[] = memoString(nameTokens);
+
 /** Whether a text names a person or body (any identifying word of the name, as a whole word). */
 export function mentionsName(text: string, name: string): boolean {
-	return nameTokens(name).some((t) => hasWord(text, t));
+	return identifyingWords(name).some((t) => hasWord(text, t));
 }
 
 const GENERIC_OUTLET_WORDS = new Set(['the', 'news', 'times', 'post', 'daily', 'radio', 'tv', 'network', 'channel', 'press', 'online', 'today', 'herald', 'world', 'international', 'global', 'media', 'group', 'new', 'evening', 'morning', 'weekly', 'star', 'sun', 'mail', 'journal', 'live', 'wire', 'hill']);
@@ -146,24 +151,12 @@ export function isSpeech(q: Quote): boolean {
 	return q.kind === 'full' || q.kind === 'partial';
 }
 
-/** Words never used to propose `sameUtterance` candidates (all stop words there too); others propose by their first 3 letters (stemming keeps them). */
+/** Words never used to propose `sameUtterance` candidates (all stop words there too, which `sameWords` relies on); others propose by their first 3 letters (stemming keeps them). */
 const PREFILTER_STOP = new Set(['the', 'and', 'for', 'are', 'was', 'were', 'that', 'this', 'will', 'would', 'not', 'you', 'they', 'she', 'with', 'have', 'has', 'had', 'its', 'his', 'her', 'our', 'from', 'but', 'been', 'being', 'there', 'here', 'what', 'which', 'who', 'when', 'all', 'any', 'can', 'could', 'should', 'may', 'might', 'must', 'than', 'then', 'too', 'very', 'just', 'also', 'into', 'over', 'about', 'their', 'them', 'him', 'these', 'those', 'does', 'did', 'shall', 'some', 'such', 'how', 'why', 'where', 'whose', 'whom']);
 
 function prefixKeys(s: string): Set<string> {
 	const out = new Set<string>();
 	for (const w of wordTokens(s)) if (w.length >= 2 && !PREFILTER_STOP.has(w)) out.add(w.slice(0, 3));
-	return out;
-}
-
-/**
- * Keys of a wording's content words (as utterance matching counts them): their first 3 letters
- * (a word's stem keeps them), or the whole word when shorter. Two wordings are the same utterance
- * only if they share a content stem, so only if they share one of these keys; unlike
- * {@link prefixKeys} these leave out every stop word ("to", "of", "we"), which most wordings share.
- */
-function contentKeys(s: string): Set<string> {
-	const out = new Set<string>();
-	for (const w of wordTokens(s)) if (isContentWord(w)) out.add(w.length >= 3 ? w.slice(0, 3) : w);
 	return out;
 }
 
@@ -361,17 +354,6 @@ function buildContext(story: Story, analysis: StoryAnalysis): QuizContext {
 		}
 		holders[t]!.push(i);
 	});
-	// candidates: texts sharing a content key (a necessary condition of the same utterance) that
-	// also share a prefix key (the candidates these look-ups have always had)
-	const prefixOf = texts.map(prefixKeys);
-	const inv = new Map<string, number[]>();
-	texts.forEach((text, t) => {
-		for (const k of contentKeys(text)) {
-			const l = inv.get(k);
-			if (l) l.push(t);
-			else inv.set(k, [t]);
-		}
-	});
 	// each wording read once
 	const bags = new Map<string, Bag>();
 	const bagOf = (text: string): Bag => {
@@ -382,6 +364,27 @@ function buildContext(story: Story, analysis: StoryAnalysis): QuizContext {
 		}
 		return b;
 	};
+	// texts by content stem: `similar` holds only for wordings sharing two content stems (or one,
+	// between one-word wordings), so counting the shared stems rules out nearly every other text
+	// without comparing it
+	const byStem = new Map<string, number[]>();
+	texts.forEach((text, t) => {
+		for (const st of bagOf(text).content) {
+			const l = byStem.get(st);
+			if (l) l.push(t);
+			else byStem.set(st, [t]);
+		}
+	});
+	// during one `sameWords` (zero between calls): per text, the content stems it shares, and
+	// whether one of them has two letters or more
+	const sharedCount = new Int32Array(texts.length);
+	const sharesLong = new Uint8Array(texts.length);
+	// the candidates must also share a prefix key (the candidates these look-ups have always had).
+	// A shared content stem of two letters or more is such a key's source in both texts (a stem
+	// keeps its word's first three letters, and no content word is a prefilter stop word), so
+	// only candidates sharing one-letter stems alone need the test.
+	const prefixOf: (Set<string> | undefined)[] = [];
+	const prefixesOf = (t: number): Set<string> => (prefixOf[t] ??= prefixKeys(texts[t]!));
 	const pairMemo = new Map<number, boolean>();
 	const sameTexts = (t: number, text: string): boolean => {
 		const u = textIndex.get(text);
@@ -399,11 +402,26 @@ function buildContext(story: Story, analysis: StoryAnalysis): QuizContext {
 	const sameWords = (text: string): readonly Quote[] => {
 		const memo = sameMemo.get(text);
 		if (memo) return memo;
-		const cand = new Set<number>();
-		for (const k of contentKeys(text)) for (const t of inv.get(k) ?? []) cand.add(t);
-		const prefixes = prefixKeys(text);
+		const content = bagOf(text).content;
+		const touched: number[] = [];
+		for (const st of content) {
+			for (const t of byStem.get(st) ?? []) {
+				if (sharedCount[t] === 0) touched.push(t);
+				sharedCount[t] = sharedCount[t]! + 1;
+				if (st.length >= 2) sharesLong[t] = 1;
+			}
+		}
+		let prefixes: Set<string> | undefined;
 		const hits: number[] = [];
-		for (const t of cand) if (intersects(prefixOf[t]!, prefixes) && sameTexts(t, text)) hits.push(...holders[t]!);
+		for (const t of touched) {
+			const sc = sharedCount[t]!;
+			const long = sharesLong[t] === 1;
+			sharedCount[t] = 0;
+			sharesLong[t] = 0;
+			if (sc < 2 && !(content.size === 1 && bagOf(texts[t]!).content.size === 1)) continue;
+			if (!long && !intersects(prefixesOf(t), (prefixes ??= prefixKeys(text)))) continue;
+			if (sameTexts(t, text)) hits.push(...holders[t]!);
+		}
 		const out = hits.sort((x, y) => x - y).map((i) => speech[i]!);
 		sameMemo.set(text, out);
 		return out;

@@ -45,9 +45,22 @@ interface Candidate {
 
 /** Id of the utterance fact a quote belongs to (stable for the same texts). */
 export function utteranceFactId(ctx: QuizContext, q: Quote): string {
-	const versions = ctx.versionsOf(q);
-	const texts = versions.map((v) => normText(v.text)).sort();
-	return `u-${hashString(`${q.speaker ?? ''}|${texts[0] ?? normText(q.text)}`)}`;
+	return `u-${hashString(`${q.speaker ?? ''}|${firstNormText(ctx.versionsOf(q)) ?? normText(q.text)}`)}`;
+}
+
+/** Memo of {@link firstNormText} per versions list (lists are shared, see `versionsOf`). */
+const firstNormMemo = new WeakMap<readonly Quote[], string | undefined>();
+
+/** The least (in code unit order, as `sort` orders) normalised text of the versions. */
+function firstNormText(versions: readonly Quote[]): string | undefined {
+	if (firstNormMemo.has(versions)) return firstNormMemo.get(versions);
+	let first: string | undefined;
+	for (const v of versions) {
+		const n = normText(v.text);
+		if (first === undefined || n < first) first = n;
+	}
+	firstNormMemo.set(versions, first);
+	return first;
 }
 
 function possessive(name: string): string {
@@ -79,13 +92,26 @@ function representatives(versions: readonly Quote[]): readonly Quote[] {
 const representativesMemo = new WeakMap<readonly Quote[], readonly Quote[]>();
 
 function representativesOnce(versions: readonly Quote[]): Quote[] {
-	const rank = (q: Quote): number => (q.kind === 'full' ? 2 : 0) + Math.min(wordCount(q.text), 30) / 30;
-	// ranked once per quote (the sort is stable: equal ranks keep story order)
-	return versions
-		.filter(showable)
-		.map((q) => ({q, r: rank(q)}))
-		.sort((a, b) => b.r - a.r)
-		.map((x) => x.q);
+	const ranked: {q: Quote; r: number}[] = [];
+	for (const q of versions) {
+		const r = showRank(q);
+		if (r !== null) ranked.push({q, r});
+	}
+	// the sort is stable: equal ranks keep story order
+	return ranked.sort((a, b) => b.r - a.r).map((x) => x.q);
+}
+
+/** Memo of {@link showRank} per quote (a quote is in the versions lists of all its versions). */
+const showRankMemo = new WeakMap<Quote, number | null>();
+
+/** A quote's rank as a representative (full quotes first, then longer up to 30 words); null when not {@link showable}. */
+function showRank(q: Quote): number | null {
+	let r = showRankMemo.get(q);
+	if (r === undefined) {
+		r = showable(q) ? (q.kind === 'full' ? 2 : 0) + Math.min(wordCount(q.text), 30) / 30 : null;
+		showRankMemo.set(q, r);
+	}
+	return r;
 }
 
 const utterancesMemo = new WeakMap<QuizContext, readonly (readonly Quote[])[]>();
@@ -201,11 +227,17 @@ function saidWhat(ctx: QuizContext, seed: number): Candidate[] {
 		if (sp.size !== 1 || !stronglyAttributed(ctx, rep, speaker)) continue;
 		firm.push({speaker, rep, text: excerpt(rep.text)});
 	}
+	// the other speakers' quotes that do not name a speaker, once per speaker
+	const pools = new Map<string, typeof firm>();
 	for (const f of firm) {
 		const prompt = `Which of these did ${f.speaker} say?`;
 		if (mentionsName(f.text, f.speaker)) continue;
 		const words = wordCount(f.text);
-		const pool = firm.filter((o) => o.speaker !== f.speaker && !mentionsName(o.text, f.speaker));
+		let pool = pools.get(f.speaker);
+		if (!pool) {
+			pool = firm.filter((o) => o.speaker !== f.speaker && !mentionsName(o.text, f.speaker));
+			pools.set(f.speaker, pool);
+		}
 		const rng = rngFor(seed, `said-what|${f.rep.id}`);
 		// similar length first (within ±50 %), one quote per other speaker where possible
 		const near = pool.filter((o) => {

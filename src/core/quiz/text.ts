@@ -14,7 +14,7 @@ const MEMO_MAX_ENTRIES = 10000;
  * Memoise a pure function of a (short) string. Large stories repeat the same quotes many times
  * over (every outlet's copy of a wire story), and the quiz asks the same things of each copy.
  */
-function memoString<T>(f: (s: string) => T): (s: string) => T {
+export function memoString<T>(f: (s: string) => T): (s: string) => T {
 	const memo = new Map<string, T>();
 	return (s) => {
 		if (s.length > MEMO_MAX_LENGTH) return f(s);
