@@ -36,7 +36,7 @@ export interface SearchHit {
 export interface SearchIndex {
 	readonly items: readonly SearchItem[];
 	/** trigram code → ids of items containing it (ascending). */
-	readonly postings: ReadonlyMap<number, Uint32Array>;
+	readonly postings: Postings;
 	/** Lower-cased, accent-folded texts, for short queries. */
 	readonly folded: readonly string[];
 }
@@ -49,12 +49,12 @@ const MAX_CANDIDATES = 200;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * Calls `emit` with the trigram code of every trigram of the words of a folded string (each
- * word padded with a space each side). Codes pack three 10-bit characters into one small
- * integer; characters beyond U+03FF may collide, which only widens the candidate set (Fuse
- * checks every candidate).
+ * Writes the trigram code of every trigram of the words of a folded string (each word padded
+ * with a space each side) into `out` from `at`, and returns where they end: at most s.length + 1
+ * codes. Codes pack three 10-bit characters into one small integer; characters beyond U+03FF may
+ * collide, which only widens the candidate set (Fuse checks every candidate).
  */
-function eachTrigram(s: string, emit: (code: number) => void): void {
+function trigramCodes(s: string, out: Int32Array, at: number): number {
 	let a = 32;
 	let b = 32;
 	let inWord = false;
@@ -67,36 +67,140 @@ function eachTrigram(s: string, emit: (code: number) => void): void {
 				b = 32;
 				inWord = true;
 			}
-			emit(((a & 0x3ff) << 20) | ((b & 0x3ff) << 10) | (c & 0x3ff));
+			out[at++] = ((a & 0x3ff) << 20) | ((b & 0x3ff) << 10) | (c & 0x3ff);
 			a = b;
 			b = c;
 		} else if (inWord) {
-			emit(((a & 0x3ff) << 20) | ((b & 0x3ff) << 10) | 32);
+			out[at++] = ((a & 0x3ff) << 20) | ((b & 0x3ff) << 10) | 32;
 			inWord = false;
 		}
 	}
+	return at;
 }
 
 function trigrams(s: string): Set<number> {
-	const t = new Set<number>();
-	eachTrigram(s, (g) => t.add(g));
-	return t;
+	const codes = new Int32Array(s.length + 1);
+	return new Set(codes.subarray(0, trigramCodes(s, codes, 0)));
+}
+
+/**
+ * Posting lists of every trigram, flat: an open-addressing hash table (linear probing) maps a
+ * trigram code to its number g, and g's item ids are ids[starts[g]] … ids[starts[g + 1] - 1].
+ * Built with typed arrays in two passes, because a Map of growing arrays (a lookup and a push
+ * per trigram occurrence, a million of them in 500 articles) made most of the build time.
+ */
+export interface Postings {
+	/** Hash slot → g + 1 (0: empty). Its length is a power of two, at most half full. */
+	readonly table: Int32Array;
+	/** g → trigram code. */
+	readonly codes: Int32Array;
+	readonly starts: Uint32Array;
+	readonly ids: Uint32Array;
+}
+
+const slotOf = (code: number, mask: number) => (Math.imul(code, 0x9e3779b1) >>> 12) & mask;
+
+/** The trigram number of a code, or -1 if no item has it. */
+function gramOf(table: Int32Array, codes: Int32Array, code: number): number {
+	const mask = table.length - 1;
+	for (let h = slotOf(code, mask); ; h = (h + 1) & mask) {
+		const g = table[h]! - 1;
+		if (g < 0 || codes[g] === code) return g;
+	}
+}
+
+/**
+ * Numbers trigram codes in order of first occurrence and counts the items holding each. The
+ * loop over an item's trigrams is a method of its own, called once per item: the build runs
+ * once in a fresh process, and a small function that V8 optimizes after a few items runs the
+ * rest of the million trigrams fast, where one big loop would wait long for its optimization.
+ */
+class GramCounter {
+	/** Hash slot → trigram number + 1 (0: empty), at most half full. */
+	table = new Int32Array(1 << 12);
+	codes = new Int32Array(this.table.length / 2);
+	/** Trigram number → items holding it so far, and the last of them. */
+	counts = new Uint32Array(this.codes.length);
+	last = new Int32Array(this.codes.length);
+	grams = 0;
+
+	/**
+	 * Replaces item `id`'s trigram codes seq[from … end - 1] by the numbers of its distinct
+	 * trigrams, packed from `from`; returns where they end.
+	 */
+	addItem(seq: Int32Array, from: number, end: number, id: number): number {
+		let out = from;
+		for (let k = from; k < end; k++) {
+			const code = seq[k]!;
+			let g = gramOf(this.table, this.codes, code);
+			if (g < 0) g = this.added(code);
+			if (this.last[g] === id) continue;
+			this.last[g] = id;
+			this.counts[g]!++;
+			seq[out++] = g;
+		}
+		return out;
+	}
+
+	private added(code: number): number {
+		if (this.grams === this.codes.length) {
+			// Full: double everything, so the table stays at most half full.
+			this.table = new Int32Array(this.table.length * 2);
+			for (let g = 0; g < this.grams; g++) insert(this.table, this.codes[g]!, g);
+			this.codes = grown(this.codes);
+			this.counts = grown(this.counts);
+			this.last = grown(this.last);
+		}
+		const g = this.grams++;
+		this.codes[g] = code;
+		this.last[g] = -1;
+		insert(this.table, code, g);
+		return g;
+	}
+}
+
+/** Puts trigram number g into a table with room. */
+function insert(table: Int32Array, code: number, g: number): void {
+	const mask = table.length - 1;
+	let h = slotOf(code, mask);
+	while (table[h] !== 0) h = (h + 1) & mask;
+	table[h] = g + 1;
+}
+
+/** A copy of a typed array twice as long. */
+function grown<T extends Int32Array | Uint32Array>(a: T): T {
+	const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+	b.set(a);
+	return b;
 }
 
 /** Build the index of a story's search items (once per story). */
 export function buildSearchIndex(items: readonly SearchItem[]): SearchIndex {
 	const folded = items.map((it) => fold(it.text));
-	const lists = new Map<number, number[]>();
-	folded.forEach((f, id) => {
-		eachTrigram(f, (g) => {
-			let l = lists.get(g);
-			if (!l) lists.set(g, (l = []));
-			if (l[l.length - 1] !== id) l.push(id);
-		});
-	});
-	const postings = new Map<number, Uint32Array>();
-	for (const [g, l] of lists) postings.set(g, Uint32Array.from(l));
-	return {items, postings, folded};
+	// Pass 1: `seq` gets each item's trigram codes, then in their place the numbers of its
+	// distinct trigrams: item id's are seq[itemEnd[id - 1] … itemEnd[id] - 1].
+	let room = 0;
+	for (const f of folded) room += f.length + 1;
+	const seq = new Int32Array(room);
+	const itemEnd = new Uint32Array(items.length);
+	const counter = new GramCounter();
+	let used = 0;
+	for (let id = 0; id < items.length; id++) {
+		used = counter.addItem(seq, used, trigramCodes(folded[id]!, seq, used), id);
+		itemEnd[id] = used;
+	}
+	const {table, codes, counts, grams} = counter;
+	return {items, postings: {table, codes: codes.slice(0, grams), ...layOut(seq, itemEnd, counts.subarray(0, grams))}, folded};
+}
+
+/** Pass 2: the posting lists one after another; items come in order, so each list ascends. */
+function layOut(seq: Int32Array, itemEnd: Uint32Array, counts: Uint32Array): {starts: Uint32Array; ids: Uint32Array} {
+	const starts = new Uint32Array(counts.length + 1);
+	for (let g = 0; g < counts.length; g++) starts[g + 1] = starts[g]! + counts[g]!;
+	const fill = starts.slice(0, counts.length);
+	const ids = new Uint32Array(starts[counts.length]!);
+	for (let id = 0, k = 0; id < itemEnd.length; id++) for (; k < itemEnd[id]!; k++) ids[fill[seq[k]!]!++] = id;
+	return {starts, ids};
 }
 
 /** Candidate item ids for a query: most shared trigrams first (or substring hits for short queries). */
@@ -111,11 +215,12 @@ function candidates(index: SearchIndex, q: string, within?: (item: SearchItem) =
 	}
 	const counts = new Uint16Array(n);
 	const touched: number[] = [];
-	for (const g of grams) {
-		const p = index.postings.get(g);
-		if (!p) continue;
-		for (let k = 0; k < p.length; k++) {
-			const id = p[k]!;
+	const {table, codes, starts, ids} = index.postings;
+	for (const code of grams) {
+		const g = gramOf(table, codes, code);
+		if (g < 0) continue;
+		for (let k = starts[g]!; k < starts[g + 1]!; k++) {
+			const id = ids[k]!;
 			if (counts[id] === 0) touched.push(id);
 			counts[id] = counts[id]! + 1;
 		}
