@@ -18,8 +18,9 @@
 // test/build/fastText.test.ts checks every character of these ranges against the libraries.
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
+import {SIMPLE_RANGES} from '../src/ui/simple-text.ts';
 
-const RANGES = '\\u0020-\\u007E\\u00A0-\\u00A8\\u00AA-\\u00AC\\u00AF-\\u024F\\u2010-\\u2027\\u2030-\\u203B\\u203D-\\u2048\\u204A-\\u205E\\u20A0-\\u20C0\\u2190-\\u2193\\u2500-\\u25A9\\u2713\\u2717\\u275D\\u2800-\\u28FF';
+const RANGES = SIMPLE_RANGES; // src/ui/simple-text.ts
 
 /** Strings whose width is their length (see above; soft hyphen, ©, ®, ‼ and ⁉ are left out). */
 export const SIMPLE_WIDTH = new RegExp(`^[${RANGES}]*$`);
@@ -97,4 +98,20 @@ export function rowToString(cells, styledCharsToString) {
 		end--;
 	}
 	return styledCharsToString(end === cells.length ? cells : cells.slice(0, end)).trimEnd();
+}
+
+/**
+ * Ink clips every line written inside an `overflow="hidden"` box with slice-ansi, which
+ * tokenizes it and measures each grapheme (an emoji-property regular expression per character),
+ * even when the line fits. A line of simple text (no escape codes, each character one column
+ * and one grapheme: SIMPLE_WIDTH) slices by code unit to the same string. Else: slice-ansi.
+ */
+export function clipLine(line, from, to, sliceAnsi) {
+	if (SIMPLE_WIDTH.test(line)) return to <= from ? '' : line.slice(from, to);
+	return sliceAnsi(line, from, to);
+}
+
+/** slice-ansi's grapheme width, answered first for one simple character (one column). */
+export function isSimpleCharacter(grapheme) {
+	return grapheme.length === 1 && SIMPLE_WIDTH.test(grapheme);
 }

@@ -7,6 +7,7 @@
  */
 import stringWidth from 'string-width';
 import type {Article, ParagraphRole} from '../core/types.js';
+import {SIMPLE_TEXT} from './simple-text.js';
 
 /** One screen line of an article. */
 export interface Line {
@@ -49,9 +50,9 @@ export function width(s: string): number {
 }
 
 let segmenter: Intl.Segmenter | undefined;
-/** The grapheme clusters of `s` (printable ASCII split directly: ICU's break rules load slowly). */
+/** The grapheme clusters of `s` (simple text split by code unit: ICU's break rules load slowly). */
 function graphemes(s: string): Iterable<string> {
-	if (/^[\x20-\x7e]*$/.test(s)) return s;
+	if (SIMPLE_TEXT.test(s)) return s;
 	segmenter ??= new Intl.Segmenter();
 	return Array.from(segmenter.segment(s), (x) => x.segment);
 }

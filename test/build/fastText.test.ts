@@ -1,7 +1,9 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 // @ts-expect-error: a plain .mjs build helper without type declarations
-import fastStringWidth, {lazySegmenter, SIMPLE_GRAPHEMES, SIMPLE_WIDTH} from '../../scripts/fast-text.mjs';
+import fastStringWidth, {clipLine, isSimpleCharacter, lazySegmenter, SIMPLE_GRAPHEMES, SIMPLE_WIDTH} from '../../scripts/fast-text.mjs';
+import sliceAnsi from 'slice-ansi';
+import {SIMPLE_TEXT} from '../../src/ui/simple-text.js';
 
 type Seg = {segment: string; index: number};
 const fast = fastStringWidth as (s: unknown, o?: object) => number;
@@ -97,5 +99,43 @@ describe('Ink rows without their trailing blanks (rowToString)', () => {
 			}),
 			{numRuns: 2000},
 		);
+	});
+});
+
+describe('clipped lines (clipLine) and slice-ansi grapheme widths (isSimpleCharacter)', () => {
+	const clip = clipLine as (line: string, from: number, to: number, slice: typeof sliceAnsi) => string;
+	const simpleChar = isSimpleCharacter as (g: string) => boolean;
+
+	it('accepts only characters slice-ansi measures as one column', () => {
+		let n = 0;
+		for (let c = 0; c <= 0xffff; c++) {
+			if (c >= 0xd800 && c <= 0xdfff) continue;
+			const ch = String.fromCharCode(c);
+			if (!simpleChar(ch)) continue;
+			n++;
+			// One column: slicing after it starts at the next character, and [0, 1) is the character itself.
+			expect(sliceAnsi(`${ch}Z`, 1), `U+${c.toString(16)}`).toBe('Z');
+			expect(sliceAnsi(`${ch}Z`, 0, 1), `U+${c.toString(16)}`).toBe(ch);
+		}
+		expect(n).toBeGreaterThan(700);
+		expect(simpleChar('ab')).toBe(false);
+		expect(simpleChar('\u001b')).toBe(false);
+		expect(simpleChar('日')).toBe(false);
+	});
+
+	it('slices every line as slice-ansi does', async () => {
+		const fc = (await import('fast-check')).default;
+		const piece = fc.constantFrom('a', 'Putin', ' ', '\u00a0', '…', '“', '—', '·', '▌', '日本', 'é', 'e\u0301', '👍', '\u001b[1m', '\u001b[22m', '\u001b[36m', '\u001b[39m', '\u001b[7m', '\u001b[0m');
+		fc.assert(
+			fc.property(fc.array(piece, {maxLength: 25}), fc.integer({min: 0, max: 60}), fc.integer({min: -5, max: 80}), (pieces, from, to) => {
+				const line = pieces.join('');
+				expect(clip(line, from, to, sliceAnsi)).toBe(sliceAnsi(line, from, to));
+			}),
+			{numRuns: 3000},
+		);
+	});
+
+	it('shares its characters with the app’s own simple-text test', () => {
+		expect(SIMPLE_TEXT.source).toBe((SIMPLE_WIDTH as RegExp).source);
 	});
 });
