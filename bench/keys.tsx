@@ -3,9 +3,11 @@
  * written at once, no frame-rate throttle), driven through stdin. Latency is the time from the
  * stdin write to the last frame written before the screen settles (no write for 30 ms), so it
  * includes effects that render again. The story: a 10,000-word article (made of the seeds'
- * paragraphs) first, then the five seed articles; its analysis precomputed. 100x30.
+ * paragraphs) first, then the five seed articles; its analysis precomputed. 100x30. With
+ * FORCE_COLOR set (bench/run.mjs sets it), the default theme in colour, as a terminal shows it;
+ * without, plain frames (the no-colour theme, and chalk writes no codes into a pipe).
  *
- *   npx tsx bench/keys.tsx          # prints one JSON line: p50/p95/max per action, in ms
+ *   FORCE_COLOR=3 npx tsx bench/keys.tsx   # prints one JSON line: p50/p95/max per action, in ms
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +20,7 @@ import {loadNlp} from '../src/core/segment.js';
 import {buildStory, loadSeedStory} from '../src/content/load.js';
 import {openProgressStore} from '../src/store/index.js';
 import {App} from '../src/ui/App.js';
-import {noColorTheme} from '../src/ui/theme.js';
+import {defaultTheme, noColorTheme} from '../src/ui/theme.js';
 
 await loadNlp();
 const seed = loadSeedStory();
@@ -36,7 +38,7 @@ const analysis = analyzeStory(story);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsreader-bench-keys-'));
 const store = openProgressStore({cwd: dir});
 
-const app = render(<App story={story} progress={store} analysis={analysis} size={{columns: 100, rows: 30}} theme={noColorTheme} />);
+const app = render(<App story={story} progress={store} analysis={analysis} size={{columns: 100, rows: 30}} theme={process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0' ? defaultTheme : noColorTheme} />);
 let lastWrite = 0;
 let writes = 0;
 const original = app.stdout.write;

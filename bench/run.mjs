@@ -40,8 +40,8 @@ execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {stdio: '
 // One folder at the root so the bundles find package.json, seeds/ and content/ one level up.
 const buildDir = fs.mkdtempSync(path.join(root, '.bench-'));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsreader-bench-'));
-const run = (name, args = []) =>
-	JSON.parse(execFileSync(process.execPath, [path.join(buildDir, `${name}.js`), ...args], {encoding: 'utf8', env: {...process.env, NODE_ENV: 'production'}}).trim().split('\n').pop());
+const run = (name, args = [], env = {}) =>
+	JSON.parse(execFileSync(process.execPath, [path.join(buildDir, `${name}.js`), ...args], {encoding: 'utf8', env: {...process.env, NODE_ENV: 'production', ...env}}).trim().split('\n').pop());
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 try {
 	await build({
@@ -55,7 +55,8 @@ try {
 	log('startup …');
 	results.startup = await startupBench({work, runs: 11, log});
 	log('keys …');
-	results.keys = run('keys');
+	// In colour, as in a terminal (a pipe would give plain frames): every styled line is tokenized.
+	results.keys = run('keys', [], {FORCE_COLOR: '3'});
 	log('analysis …');
 	results.analysis = {};
 	for (const [n, reps] of [[5, 3], [50, 3], [500, 3]]) {

@@ -109,12 +109,18 @@ export function bundleOptions(define = {}) {
 							console.warn(`build: ${path.relative(root, args.path)} changed; its rows are not sped up (scripts/build.mjs)`);
 							return undefined;
 						}
-						let patched = src.replace(call, 'return __nrRowToString(lineWithoutEmptyItems, styledCharsToString);');
+						let patched = src.replace(call, 'return __nrRowToString(lineWithoutEmptyItems);');
+						// Lines of simple text become styled characters directly; frames share the caches.
+						const chars = 'cached = styledCharsFromTokens(tokenize(line));';
+						const caches = '    caches = new OutputCaches();';
+						if (patched.split(chars).length === 2 && patched.split(caches).length === 2) {
+							patched = patched.replace(chars, 'cached = __nrStyledChars(line, tokenize, styledCharsFromTokens);').replace(caches, '    caches = __nrSharedCaches(OutputCaches);');
+						} else console.warn(`build: ${path.relative(root, args.path)} changed; its caches are not shared (scripts/build.mjs)`);
 						// Lines clipped by an overflow="hidden" box: simple text is sliced directly (clipLine).
 						const clip = 'return sliceAnsi(line, from, to);';
 						if (patched.split(clip).length === 2) patched = patched.replace(clip, 'return __nrClipLine(line, from, to, sliceAnsi);');
 						else console.warn(`build: ${path.relative(root, args.path)} changed; its clipped lines are not sped up (scripts/build.mjs)`);
-						return {contents: `import {rowToString as __nrRowToString, clipLine as __nrClipLine} from ${JSON.stringify(fastText)};\n${patched}`, loader: 'js'};
+						return {contents: `import {rowToString as __nrRowToString, clipLine as __nrClipLine, styledChars as __nrStyledChars, sharedCaches as __nrSharedCaches} from ${JSON.stringify(fastText)};\n${patched}`, loader: 'js'};
 					});
 				},
 			},

@@ -17,6 +17,7 @@
 //   create): paid only if a string ever needs them.
 // test/build/fastText.test.ts checks every character of these ranges against the libraries.
 import stringWidth from 'string-width';
+import {ansiCodesToString, diffAnsiCodes} from '@alcalzone/ansi-tokenize';
 import stripAnsi from 'strip-ansi';
 import {SIMPLE_RANGES} from '../src/ui/simple-text.ts';
 
@@ -82,6 +83,36 @@ export function lazySegmenter(locales, options) {
 	};
 }
 
+/** The same reduced style codes (same objects, in order): the style diff between them is empty. */
+function sameCodes(a, b) {
+	if (a === b) return true;
+	if (a.length !== b.length) return false;
+	for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+	return true;
+}
+
+/**
+ * ansi-tokenize's styledCharsToString, without the style diff (three Sets per character) between
+ * neighbours whose styles are the same codes, and without the opening and closing codes of a
+ * row without styles: those diffs are empty, so the string is the same.
+ */
+export function fastStyledCharsToString(chars) {
+	let ret = '';
+	const n = chars.length;
+	for (let i = 0; i < n; i++) {
+		const styles = chars[i].styles;
+		if (i === 0) {
+			if (styles.length !== 0) ret += ansiCodesToString(styles);
+		} else {
+			const prev = chars[i - 1].styles;
+			if (!sameCodes(prev, styles)) ret += ansiCodesToString(diffAnsiCodes(prev, styles));
+		}
+		ret += chars[i].value;
+		if (i === n - 1 && styles.length !== 0) ret += ansiCodesToString(diffAnsiCodes(styles, []));
+	}
+	return ret;
+}
+
 /**
  * Ink's Output.get() turns each screen row into a string with
  * `styledCharsToString(cells).trimEnd()`, diffing styles cell by cell across the whole width:
@@ -90,14 +121,37 @@ export function lazySegmenter(locales, options) {
  * the end of the string exactly as it would have at the first blank, and trimEnd() removed the
  * blanks. (test/build/fastText.test.ts compares the two on random rows.)
  */
-export function rowToString(cells, styledCharsToString) {
+export function rowToString(cells) {
 	let end = cells.length;
 	while (end > 0) {
 		const c = cells[end - 1];
 		if (c.value !== ' ' || c.styles.length !== 0) break;
 		end--;
 	}
-	return styledCharsToString(end === cells.length ? cells : cells.slice(0, end)).trimEnd();
+	return fastStyledCharsToString(end === cells.length ? cells : cells.slice(0, end)).trimEnd();
+}
+
+/**
+ * Ink's per-line styled characters (tokenize, then styledCharsFromTokens): a line of simple text
+ * without escape codes is one unstyled, narrow character per code unit.
+ */
+export function styledChars(line, tokenize, styledCharsFromTokens) {
+	if (!SIMPLE_WIDTH.test(line)) return styledCharsFromTokens(tokenize(line));
+	const out = new Array(line.length);
+	for (let i = 0; i < line.length; i++) out[i] = {type: 'char', value: line[i], fullWidth: false, styles: []};
+	return out;
+}
+
+let shared;
+/**
+ * Ink gives every frame new measuring caches (widths, styled characters per line), so a frame
+ * re-tokenizes lines the previous frame already had. The caches hold pure results and nothing
+ * changes what they return, so frames can share one set: this one, renewed once it holds 1,000
+ * lines (about 8 MB at most).
+ */
+export function sharedCaches(OutputCaches) {
+	if (shared === undefined || shared.styledChars.size > 1000 || shared.widths.size > 20000) shared = new OutputCaches();
+	return shared;
 }
 
 /**

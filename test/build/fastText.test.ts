@@ -90,15 +90,87 @@ describe('Ink rows without their trailing blanks (rowToString)', () => {
 		const fc = (await import('fast-check')).default;
 		const {styledCharsFromTokens, styledCharsToString, tokenize} = await import('@alcalzone/ansi-tokenize');
 		// @ts-expect-error: a plain .mjs build helper without type declarations
-		const {rowToString} = (await import('../../scripts/fast-text.mjs')) as {rowToString: (cells: unknown[], f: typeof styledCharsToString) => string};
-		const piece = fc.constantFrom('a', 'Putin', ' ', '  ', '\u00a0', '\u3000', '…', '日本', '\u001b[1m', '\u001b[22m', '\u001b[2m', '\u001b[36m', '\u001b[39m', '\u001b[7m', '\u001b[27m', '\u001b[0m');
+		const {rowToString, fastStyledCharsToString} = (await import('../../scripts/fast-text.mjs')) as {rowToString: (cells: unknown[]) => string; fastStyledCharsToString: (cells: unknown[]) => string};
+		const piece = fc.constantFrom('a', 'Putin', ' ', '  ', '\u00a0', '\u3000', '…', '日本', '\u001b[1m', '\u001b[22m', '\u001b[2m', '\u001b[36m', '\u001b[39m', '\u001b[7m', '\u001b[27m', '\u001b[0m', '\u001b[4m', '\u001b[24m', '\u001b[38;5;208m', '\u001b[41m', '\u001b[49m');
 		fc.assert(
 			fc.property(fc.array(piece, {maxLength: 30}), fc.integer({min: 0, max: 40}), (pieces, blanks) => {
 				const cells = [...styledCharsFromTokens(tokenize(pieces.join(''))), ...Array.from({length: blanks}, () => ({type: 'char' as const, value: ' ', fullWidth: false, styles: []}))];
-				expect(rowToString(cells, styledCharsToString)).toBe(styledCharsToString(cells).trimEnd());
+				expect(rowToString(cells)).toBe(styledCharsToString(cells).trimEnd());
+				expect(fastStyledCharsToString(cells)).toBe(styledCharsToString(cells));
+			}),
+			{numRuns: 3000},
+		);
+	});
+
+	it('makes simple lines’ styled characters as ansi-tokenize does', async () => {
+		const fc = (await import('fast-check')).default;
+		const {styledCharsFromTokens, tokenize} = await import('@alcalzone/ansi-tokenize');
+		// @ts-expect-error: a plain .mjs build helper without type declarations
+		const {styledChars} = (await import('../../scripts/fast-text.mjs')) as {styledChars: (line: string, t: typeof tokenize, f: typeof styledCharsFromTokens) => unknown[]};
+		expect(styledChars(simpleChars().join(''), tokenize, styledCharsFromTokens)).toEqual(styledCharsFromTokens(tokenize(simpleChars().join(''))));
+		const piece = fc.constantFrom('a', 'Putin', ' ', '\u00a0', '…', '“', '—', '▌', '日本', 'e\u0301', '👍', '\u001b[1m', '\u001b[22m', '\u001b[36m', '\u001b[0m');
+		fc.assert(
+			fc.property(fc.array(piece, {maxLength: 25}), (pieces) => {
+				const line = pieces.join('');
+				expect(styledChars(line, tokenize, styledCharsFromTokens)).toEqual(styledCharsFromTokens(tokenize(line)));
 			}),
 			{numRuns: 2000},
 		);
+	});
+
+	it('gives the same frames with the build’s patched Ink output (shared caches, fast paths) as Ink’s own', async () => {
+		const fc = (await import('fast-check')).default;
+		const {build} = await import('esbuild');
+		const os = await import('node:os');
+		const fs = await import('node:fs');
+		const path = await import('node:path');
+		const {pathToFileURL} = await import('node:url');
+		// @ts-expect-error: a plain .mjs build script without type declarations
+		const {bundleOptions} = (await import('../../scripts/build.mjs')) as {bundleOptions: () => Record<string, unknown>};
+		const inkOutput = path.resolve('node_modules/ink/build/output.js');
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nr-output-'));
+		try {
+			await build({...bundleOptions(), minify: false, splitting: false, banner: {}, stdin: {contents: `export {default} from ${JSON.stringify(inkOutput)};`, resolveDir: process.cwd(), loader: 'js'}, outfile: path.join(dir, 'output.mjs'), logLevel: 'error'});
+			const patchedSource = fs.readFileSync(path.join(dir, 'output.mjs'), 'utf8');
+			expect(patchedSource).toContain('caches = sharedCaches(OutputCaches)');
+			expect(patchedSource).toContain('return clipLine(line, from, to, sliceAnsi)');
+			expect(patchedSource).toContain('styledChars(line, tokenize, styledCharsFromTokens)');
+			type Out = {write(x: number, y: number, t: string, o: {transformers: ((s: string, i: number) => string)[]}): void; clip(c: object): void; unclip(): void; get(): {output: string; height: number}};
+			type OutCtor = new (o: {width: number; height: number}) => Out;
+			const Patched = (await import(pathToFileURL(path.join(dir, 'output.mjs')).href)).default as OutCtor;
+			const Original = (await import(pathToFileURL(inkOutput).href)).default as OutCtor;
+			const word = fc.constantFrom('Putin', 'said', ' ', '“Biden”', '—', '…', '日本', 'e\u0301', '👍', '\u001b[1m', '\u001b[22m', '\u001b[36m', '\u001b[39m', '\u001b[7m', '\u001b[27m');
+			const text = fc.array(word, {maxLength: 12}).map((w) => w.join(''));
+			const op = fc.oneof(
+				fc.record({kind: fc.constant('write' as const), x: fc.integer({min: 0, max: 30}), y: fc.integer({min: 0, max: 8}), lines: fc.array(text, {minLength: 1, maxLength: 3}), bold: fc.boolean()}),
+				fc.record({kind: fc.constant('clip' as const), x1: fc.integer({min: 0, max: 10}), x2: fc.integer({min: 5, max: 40}), y1: fc.integer({min: 0, max: 3}), y2: fc.integer({min: 2, max: 9})}),
+				fc.constant({kind: 'unclip' as const}),
+			);
+			const bold = (s: string) => `\u001b[1m${s}\u001b[22m`;
+			fc.assert(
+				fc.property(fc.array(fc.array(op, {maxLength: 12}), {minLength: 1, maxLength: 4}), fc.integer({min: 1, max: 40}), fc.integer({min: 1, max: 10}), (frames, width, height) => {
+					// Several frames in a row: the patched output shares its caches between them.
+					for (const ops of frames) {
+						const a = new Original({width, height});
+						const b = new Patched({width, height});
+						let clips = 0;
+						for (const o of ops) {
+							for (const out of [a, b]) {
+								if (o.kind === 'write') out.write(o.x, o.y, o.lines.join('\n'), {transformers: o.bold ? [bold] : []});
+								else if (o.kind === 'clip') out.clip({x1: o.x1, x2: o.x2, y1: o.y1, y2: o.y2});
+								else if (clips > 0) out.unclip();
+							}
+							if (o.kind === 'clip') clips++;
+							else if (o.kind === 'unclip' && clips > 0) clips--;
+						}
+						expect(b.get()).toEqual(a.get());
+					}
+				}),
+				{numRuns: 1500},
+			);
+		} finally {
+			fs.rmSync(dir, {recursive: true, force: true});
+		}
 	});
 });
 
