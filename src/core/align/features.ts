@@ -2,7 +2,7 @@
  * Sentence features for alignment: content keys (stems, numbers, synonym concepts, calendar
  * days) and word 3-gram shingles, interned to dense integer ids.
  */
-import {conceptOf, dateKeys, tokenize, type Token} from './text.js';
+import {conceptOf, dateKeys, newTokenRun, tokenRun, type TokenRun} from './text.js';
 
 /** Interning of strings to dense ids. */
 export class Interner {
@@ -119,16 +119,19 @@ export function countUses(f: SentenceFeatures, space: FeatureSpace): void {
  * Shingles: word 3-grams (stop words included, all-stop-word 3-grams left out), of lowercased words.
  */
 export function sentenceFeatures(text: string, space: FeatureSpace, articleDate?: string): SentenceFeatures {
-	const toks = tokenize(text);
+	// the tokens as shapes and offsets in a reused run: no Token object per word
+	const run = TOKENS;
+	tokenRun(text, run);
+	const {shapes: toks, n} = run;
 	const terms: number[] = [];
 	const uses: number[] = [];
 	const capitals: number[] = [];
 	// at most one day per token, in token order
-	const days = dateKeys(toks, articleDate);
+	const days = dateKeys(toks, articleDate, n);
 	let nextDay = 0;
-	for (let i = 0; i < toks.length; i++) {
+	for (let i = 0; i < n; i++) {
 		const tok = toks[i]!;
-		const next = toks[i + 1];
+		const next = i + 1 < n ? toks[i + 1] : undefined;
 		if (nextDay < days.length && days[nextDay]!.index === i) terms.push(space.terms.id(days[nextDay++]!.key));
 		if (!tok.stop && (tok.number || tok.key.length > 1)) {
 			const id = addKey(tok.key, space, terms);
@@ -138,17 +141,18 @@ export function sentenceFeatures(text: string, space: FeatureSpace, articleDate?
 			}
 		}
 		// a hyphenated compound ("build-up", "face-to-face") also gives one key for the whole chain
-		if (!(i > 0 && joined(text, toks, i - 1)) && joined(text, toks, i)) {
+		if (!(i > 0 && joined(text, run, i - 1)) && joined(text, run, i)) {
 			let k = i;
 			let word = tok.lower;
-			while (joined(text, toks, k)) word += toks[++k]!.lower;
+			while (joined(text, run, k)) word += toks[++k]!.lower;
 			addKey(word, space, terms);
 		}
 		if (tok.lower === 'united' && next?.lower === 'states') addKey('usa', space, terms);
 	}
 	const sh: number[] = [];
-	const word = toks.map((t) => space.words.id(t.lower));
-	for (let i = 0; i + 2 < toks.length; i++) {
+	const word = WORD_IDS;
+	for (let i = 0; i < n; i++) word[i] = space.words.id(toks[i]!.lower);
+	for (let i = 0; i + 2 < n; i++) {
 		if (toks[i]!.stop && toks[i + 1]!.stop && toks[i + 2]!.stop) continue;
 		sh.push(space.shingles.id(word[i]!, word[i + 1]!, word[i + 2]!));
 	}
@@ -161,6 +165,10 @@ export function sentenceFeatures(text: string, space: FeatureSpace, articleDate?
 	countUses(f, space);
 	return f;
 }
+
+/** Scratch of {@link sentenceFeatures}: its tokens, and their words' ids. */
+const TOKENS: TokenRun = newTokenRun();
+const WORD_IDS: number[] = [];
 
 /** Add a content key's term id to `terms`, then its synonym concept's if it has one; returns the key's id. */
 function addKey(key: string, space: FeatureSpace, terms: number[]): number {
@@ -177,18 +185,35 @@ function addKey(key: string, space: FeatureSpace, terms: number[]): number {
 }
 
 /** Whether token k of a text is joined by a hyphen to the next. */
-function joined(text: string, toks: readonly Token[], k: number): boolean {
-	const a = toks[k]!;
-	const b = toks[k + 1];
-	return b !== undefined && b.start === a.end + 1 && text[a.end] === '-' && !a.number && !b.number;
+function joined(text: string, run: TokenRun, k: number): boolean {
+	if (k + 1 >= run.n) return false;
+	const end = run.end[k]!;
+	return run.start[k + 1] === end + 1 && text[end] === '-' && !run.shapes[k]!.number && !run.shapes[k + 1]!.number;
 }
 
-/** The distinct values of a list of ids, ascending. */
+/** Scratch for {@link sortedDistinct}, grown as needed. */
+let sortScratch = new Int32Array(256);
+
+/**
+ * The distinct values of a list of ids, ascending. A sentence has a few dozen ids: an insertion
+ * sort that drops repeats as it goes, in a shared scratch array, then one copy out (cheaper than
+ * a typed array made from the list and sorted natively, and than its garbage, for thousands of
+ * sentences).
+ */
 function sortedDistinct(ids: readonly number[]): Int32Array {
-	const a = new Int32Array(ids).sort();
+	if (ids.length > sortScratch.length) sortScratch = new Int32Array(2 * ids.length);
+	const a = sortScratch;
 	let n = 0;
-	for (let k = 0; k < a.length; k++) if (n === 0 || a[k] !== a[n - 1]) a[n++] = a[k]!;
-	return n === a.length ? a : a.slice(0, n);
+	for (let k = 0; k < ids.length; k++) {
+		const x = ids[k]!;
+		let y = n - 1;
+		while (y >= 0 && a[y]! > x) y--;
+		if (y >= 0 && a[y] === x) continue; // a repeat
+		for (let z = n - 1; z > y; z--) a[z + 1] = a[z]!;
+		a[y + 1] = x;
+		n++;
+	}
+	return a.slice(0, n);
 }
 
 /** Kind of a term id for counting shared words: a plain key, a plain key in a synonym group, or a concept key. */

@@ -338,8 +338,10 @@ function chooseByType(
 	const {articleOf, types, typeStart, typeUnits} = units;
 	const T = types.length;
 	const topStart = new Int32Array(T + 1);
-	const topUnit: number[] = [];
-	const topScore: number[] = [];
+	// grown by doubling: hundreds of thousands of choices in a large story
+	let topUnit = new Int32Array(1024);
+	let topScore = new Float64Array(1024);
+	let nTop = 0;
 	const copyStart = new Int32Array(T + 1);
 	const copyArts: number[] = [];
 	const seenType = new Int32Array(T).fill(-1);
@@ -429,9 +431,9 @@ function chooseByType(
 	/** Score type t's candidates (and take the pairs handed on to it). */
 	const scoreCandidates = (t: number): void => {
 		touchedArts.length = 0;
-		for (let h = handed.head[t]!; h !== -1; h = handed.next[h]!) {
-			const from = handed.from[h]!;
-			consider(from < 0 ? ~from : from, handed.score[h]!, from < 0);
+		for (let h = handed.head[t]!; h !== -1; h = handed.next(h)) {
+			const from = handed.from(h);
+			consider(from < 0 ? ~from : from, handed.score(h), from < 0);
 		}
 		scorer.setRow(t);
 		for (let c = 0; c < nCandidates; c++) {
@@ -456,11 +458,20 @@ function chooseByType(
 		}
 		copyStart[t + 1] = copyArts.length;
 		const kept = choices.best(keep);
-		for (let k = 0; k < kept; k++) {
-			topUnit.push(choices.j[k]!);
-			topScore.push(choices.s[k]!);
+		if (nTop + kept > topUnit.length) {
+			const capacity = 2 * (nTop + kept);
+			const units = new Int32Array(capacity);
+			const scores = new Float64Array(capacity);
+			units.set(topUnit.subarray(0, nTop));
+			scores.set(topScore.subarray(0, nTop));
+			topUnit = units;
+			topScore = scores;
 		}
-		topStart[t + 1] = topUnit.length;
+		for (let k = 0; k < kept; k++) {
+			topUnit[nTop] = choices.j[k]!;
+			topScore[nTop++] = choices.s[k]!;
+		}
+		topStart[t + 1] = nTop;
 	};
 	for (let t = 0; t < T; t++) {
 		gatherCandidates(t);
@@ -469,44 +480,50 @@ function chooseByType(
 	}
 	return {
 		topStart,
-		topUnit: Int32Array.from(topUnit),
-		topScore: Float64Array.from(topScore),
+		topUnit: topUnit.slice(0, nTop),
+		topScore: topScore.slice(0, nTop),
 		copyStart,
 		copyArts: Int32Array.from(copyArts),
 	};
 }
 
 /**
- * Scores handed on from one type to a later one, as linked lists in growable typed arrays:
- * for type u, entries head[u], next[head[u]], … of (from type, or ~from type for a copy; score).
+ * Scores handed on from one type to a later one, as linked lists: for type u, entries head[u],
+ * next(head[u]), … of (from type, or ~from type for a copy; score). An entry's three fields
+ * share one 16-byte record in one growable buffer (int32 slots 4h, 4h + 1: next, from; float64
+ * slot 2h + 1: score): a type's entries were added at scattered times, so walking its list
+ * jumps about a buffer of megabytes, and one record costs one cache miss rather than three.
  */
 class Handed {
 	readonly head: Int32Array;
-	next = new Int32Array(1024);
-	from = new Int32Array(1024);
-	score = new Float64Array(1024);
+	private ints = new Int32Array(4 * 1024);
+	private floats = new Float64Array(this.ints.buffer);
 	n = 0;
 	constructor(types: number) {
 		this.head = new Int32Array(types).fill(-1);
 	}
 	add(to: number, from: number, score: number, copy: boolean): void {
-		if (this.n === this.next.length) this.grow();
+		if (4 * this.n === this.ints.length) this.grow();
 		const h = this.n++;
-		this.next[h] = this.head[to]!;
+		this.ints[4 * h] = this.head[to]!;
+		this.ints[4 * h + 1] = copy ? ~from : from;
+		this.floats[2 * h + 1] = score;
 		this.head[to] = h;
-		this.from[h] = copy ? ~from : from;
-		this.score[h] = score;
+	}
+	next(h: number): number {
+		return this.ints[4 * h]!;
+	}
+	from(h: number): number {
+		return this.ints[4 * h + 1]!;
+	}
+	score(h: number): number {
+		return this.floats[2 * h + 1]!;
 	}
 	private grow(): void {
-		const next = new Int32Array(2 * this.n);
-		const from = new Int32Array(2 * this.n);
-		const score = new Float64Array(2 * this.n);
-		next.set(this.next);
-		from.set(this.from);
-		score.set(this.score);
-		this.next = next;
-		this.from = from;
-		this.score = score;
+		const ints = new Int32Array(2 * this.ints.length);
+		ints.set(this.ints);
+		this.ints = ints;
+		this.floats = new Float64Array(ints.buffer);
 	}
 }
 
@@ -563,21 +580,30 @@ class Choices {
 			s.set(os);
 			return m;
 		}
-		// insertion sort, best first
-		for (let x = 1; x < m; x++) {
-			const jx = j[x]!;
-			const sx = s[x]!;
-			let y = x - 1;
-			for (; y >= 0 && (s[y]! < sx || (s[y] === sx && j[y]! > jx)); y--) {
-				j[y + 1] = j[y]!;
-				s[y + 1] = s[y]!;
+		// Shell sort, best first: insertion sorts over shrinking gaps, the last (gap 1) a plain
+		// insertion sort of a nearly sorted list (a type keeps up to 65, in no useful order: a
+		// plain insertion sort moves about m² / 4 of them). Units are distinct, so the order is
+		// total and any sort gives the same result
+		for (let g = 0; g < SHELL_GAPS.length; g++) {
+			const gap = SHELL_GAPS[g]!;
+			for (let x = gap; x < m; x++) {
+				const jx = j[x]!;
+				const sx = s[x]!;
+				let y = x - gap;
+				for (; y >= 0 && (s[y]! < sx || (s[y] === sx && j[y]! > jx)); y -= gap) {
+					j[y + gap] = j[y]!;
+					s[y + gap] = s[y]!;
+				}
+				j[y + gap] = jx;
+				s[y + gap] = sx;
 			}
-			j[y + 1] = jx;
-			s[y + 1] = sx;
 		}
 		return m;
 	}
 }
+
+/** Gaps of the Shell sort in {@link Choices.best} (Ciura's, for lists of up to 128), the last 1. */
+const SHELL_GAPS = [23, 10, 4, 1];
 
 /** The k-th smallest (from 0) of a[0 .. n), reordering a: Hoare's selection. */
 function select(a: Float64Array, n: number, k: number): number {
@@ -774,8 +800,7 @@ interface Links {
  * bucketed by lower unit (stably); in a bucket, pairs are told apart by a stamp per higher unit.
  */
 function mergeCandidates(c: Candidates, S: number): Links {
-	const {a, b, s} = c;
-	const {start, items} = bucketSort(a, c.n, S);
+	const {start, b, s} = bucketByLower(c, S);
 	const li = new Int32Array(c.n);
 	const lj = new Int32Array(c.n);
 	const ls = new Float64Array(c.n);
@@ -785,14 +810,13 @@ function mergeCandidates(c: Candidates, S: number): Links {
 	for (let lo = 0; lo < S; lo++) {
 		const first = n;
 		for (let k = start[lo]!, end = start[lo + 1]!; k < end; k++) {
-			const e = items[k]!;
-			const hi = b[e]!;
+			const hi = b[k]!;
 			if (stamp[hi] !== lo) {
 				stamp[hi] = lo;
 				score[hi] = 0;
 				lj[n++] = hi;
 			}
-			const x = s[e]!;
+			const x = s[k]!;
 			score[hi] = x === QUOTE ? Math.max(score[hi]!, QUOTE_LINK_SCORE) : x;
 		}
 		if (n - first > 1) lj.subarray(first, n).sort();
@@ -802,6 +826,27 @@ function mergeCandidates(c: Candidates, S: number): Links {
 		}
 	}
 	return {n, i: li.slice(0, n), j: lj.slice(0, n), s: ls.slice(0, n)};
+}
+
+/**
+ * The candidates bucketed by lower unit, stably (CSR: bucket lo is [start[lo] .. start[lo+1])),
+ * with their higher units b and scores s moved along: the merge then reads them in
+ * order, where a sort of indices would have it read hundreds of thousands of them at random.
+ */
+function bucketByLower(c: Candidates, S: number): {start: Int32Array; b: Int32Array; s: Float64Array} {
+	const {a, b, s, n} = c;
+	const start = new Int32Array(S + 1);
+	for (let e = 0; e < n; e++) start[a[e]! + 1]!++;
+	for (let v = 0; v < S; v++) start[v + 1]! += start[v]!;
+	const fill = start.slice(0, S);
+	const ib = new Int32Array(n);
+	const is = new Float64Array(n);
+	for (let e = 0; e < n; e++) {
+		const p = fill[a[e]!]!++;
+		ib[p] = b[e]!;
+		is[p] = s[e]!;
+	}
+	return {start, b: ib, s: is};
 }
 
 /** Each unit's neighbours along the links (CSR, in link order): unit[start[u] .. start[u+1]), with their scores. */

@@ -125,7 +125,7 @@ export function wordKey(lower: string): string {
 const STEMS = new Map<string, string>();
 
 /** What a token is, from its matched text alone: all of a {@link Token} but its offsets. */
-interface WordShape {
+export interface WordShape {
 	readonly lower: string;
 	readonly key: string;
 	readonly stop: boolean;
@@ -182,30 +182,65 @@ const SHAPES = new Map<string, WordShape>();
  */
 export function tokenize(text: string): Token[] {
 	const out: Token[] = [];
+	scan(text, (w, start, end) => {
+		out.push({start, end, lower: w.lower, key: w.key, stop: w.stop, number: w.number, capital: w.capital});
+	});
+	return out;
+}
+
+/**
+ * A sentence's tokens without Token objects, for the feature extractor (thousands of sentences,
+ * a story's worth of tokens): token i is shapes[i] (shared, memoised) at start[i] .. end[i].
+ * The arrays are reused from one call of {@link tokenRun} to the next.
+ */
+export interface TokenRun {
+	readonly shapes: WordShape[];
+	readonly start: number[];
+	readonly end: number[];
+	n: number;
+}
+
+/** A new, empty {@link TokenRun}. */
+export function newTokenRun(): TokenRun {
+	return {shapes: [], start: [], end: [], n: 0};
+}
+
+/** The tokens of a text into `run` (the same tokens as {@link tokenize}'s). */
+export function tokenRun(text: string, run: TokenRun): void {
+	run.n = 0;
+	scan(text, (w, start, end) => {
+		run.shapes[run.n] = w;
+		run.start[run.n] = start;
+		run.end[run.n++] = end;
+	});
+}
+
+/** Calls sink(shape, start, end) for each token of a text, in order. */
+function scan(text: string, sink: (w: WordShape, start: number, end: number) => void): void {
 	if (NOT_PLAIN.test(text)) {
 		// exec on the shared pattern rather than matchAll, which copies it on every call: a story
 		// tokenizes thousands of sentences
 		WORD.lastIndex = 0;
-		for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) pushToken(out, m[0], m.index);
-		return out;
-	}
-	// plain text (ASCII, curly quotes, dashes): WORD's matches found by hand, several times faster than the
-	// Unicode pattern. As the pattern does, a match starts at each letter or digit not inside an
-	// earlier match, and its first alternative that matches there is taken, at its longest:
-	// initialisms ("U.S."), then numbers (which is why "3rd" is "3" and "rd"), then words
-	for (let i = 0; i < text.length; ) {
-		const c = text.charCodeAt(i);
-		if (!isAsciiLetter(c) && !isDigit(c)) {
-			i++;
-			continue;
+		for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+			const w = shapeOf(m[0]);
+			sink(w, m.index, m.index + m[0].length - w.cut);
 		}
-		let end = c >= 65 && c <= 90 ? initialismEnd(text, i) : -1;
-		if (end < 0) end = isDigit(c) ? numberEnd(text, i) : wordEnd(text, i);
-		pushToken(out, text.slice(i, end), i);
-		i = end;
+		return;
 	}
-	return out;
+	// plain text (ASCII, curly quotes, dashes): WORD's matches are those of PLAIN_WORD, WORD with
+	// its Unicode classes cut down to the ASCII letters and digits, the only ones such text has
+	// (the other characters allowed are neither letters nor digits, ’ aside, which both know).
+	// Without the u flag and its property classes the pattern runs several times faster: the
+	// scanning is native code from the first sentence on
+	PLAIN_WORD.lastIndex = 0;
+	for (let m = PLAIN_WORD.exec(text); m !== null; m = PLAIN_WORD.exec(text)) {
+		const w = shapeOf(m[0]);
+		sink(w, m.index, m.index + m[0].length - w.cut);
+	}
 }
+
+/** {@link WORD} for plain text: `\p{Lu}` is [A-Z], `\p{N}` [0-9], `\p{L}` [A-Za-z] there. */
+const PLAIN_WORD = /(?:[A-Z]\.){2,}|[0-9]+(?:[.,][0-9]+)*|[A-Za-z0-9]+(?:['’][A-Za-z]+)*/g;
 
 /**
  * Text holding a character other than ASCII, curly quotes, dashes, the ellipsis and the
@@ -214,54 +249,15 @@ export function tokenize(text: string): Token[] {
  */
 const NOT_PLAIN = /[^\x00-\x7f‘’“”–—…\u00a0]/;
 
-function isDigit(c: number): boolean {
-	return c >= 48 && c <= 57;
-}
-
-function isAsciiLetter(c: number): boolean {
-	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-/** End of WORD's `(?:\p{Lu}\.){2,}` at i in plain text, or -1. */
-function initialismEnd(text: string, i: number): number {
-	let j = i;
-	for (let c = text.charCodeAt(j); c >= 65 && c <= 90 && text.charCodeAt(j + 1) === 46; c = text.charCodeAt(j)) j += 2;
-	return j - i >= 4 ? j : -1;
-}
-
-/** End of WORD's `\p{N}+(?:[.,]\p{N}+)*` at i (a digit) in plain text. */
-function numberEnd(text: string, i: number): number {
-	let j = i + 1;
-	for (;;) {
-		while (isDigit(text.charCodeAt(j))) j++;
-		const c = text.charCodeAt(j);
-		if ((c === 46 || c === 44) && isDigit(text.charCodeAt(j + 1))) j += 2;
-		else return j;
-	}
-}
-
-/** End of WORD's `[\p{L}\p{N}]+(?:['’][\p{L}]+)*` at i (a letter or digit) in plain text. */
-function wordEnd(text: string, i: number): number {
-	let j = i + 1;
-	for (let c = text.charCodeAt(j); isAsciiLetter(c) || isDigit(c); c = text.charCodeAt(j)) j++;
-	for (;;) {
-		const c = text.charCodeAt(j);
-		if ((c === 39 || c === 0x2019) && isAsciiLetter(text.charCodeAt(j + 1))) {
-			j += 2;
-			while (isAsciiLetter(text.charCodeAt(j))) j++;
-		} else return j;
-	}
-}
-
-/** Push the token of WORD's match `raw` at `start`. */
-function pushToken(out: Token[], raw: string, start: number): void {
+/** The shape of WORD's match `raw`, memoised. */
+function shapeOf(raw: string): WordShape {
 	let w = SHAPES.get(raw);
 	if (w === undefined) {
 		w = wordShape(raw);
 		if (SHAPES.size > 200_000) SHAPES.clear();
 		SHAPES.set(raw, w);
 	}
-	out.push({start, end: start + raw.length - w.cut, lower: w.lower, key: w.key, stop: w.stop, number: w.number, capital: w.capital});
+	return w;
 }
 
 /**
@@ -366,9 +362,16 @@ function isoDay(date: string | undefined): Date | undefined {
 	return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
+/** Day keys made so far, by 32 * month + day: a story names the same few days again and again. */
+const DAY_KEYS: string[] = [];
+
 function dayKey(month: number, day: number): string {
-	return `@${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+	return (DAY_KEYS[32 * month + day] ??= `@${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
 }
+
+/** The last article date {@link dateKeys} was given, and its day. */
+let lastDate: string | undefined;
+let lastDay = isoDay(undefined);
 
 /**
  * Calendar-day keys ("@12-07") of the dates a passage mentions: "Dec. 7", "7 December", and,
@@ -376,17 +379,28 @@ function dayKey(month: number, day: number): string {
  * 12 December is 7 December: the latest such day on or before publication).
  * Returned with the index of the token that names them.
  */
-export function dateKeys(tokens: readonly Token[], articleDate?: string): {index: number; key: string}[] {
+export function dateKeys(
+	tokens: readonly Pick<Token, 'lower' | 'key' | 'number' | 'capital'>[],
+	articleDate?: string,
+	/** Read only tokens[0 .. count) (a reused array longer than the sentence). */
+	count = tokens.length,
+): {index: number; key: string}[] {
 	const out: {index: number; key: string}[] = [];
-	const published = isoDay(articleDate);
-	tokens.forEach((t, i) => {
+	// an article's sentences come in a row: its date is parsed once (Date is immutable here: read only)
+	if (articleDate !== lastDate) {
+		lastDate = articleDate;
+		lastDay = isoDay(articleDate);
+	}
+	const published = lastDay;
+	for (let i = 0; i < count; i++) {
+		const t = tokens[i]!;
 		const month = MONTH_NUMBER[t.key] ?? MONTH_NUMBER[t.lower];
 		if (month !== undefined && !(t.lower === 'may' && !t.capital)) {
-			const next = tokens[i + 1];
+			const next = i + 1 < count ? tokens[i + 1] : undefined;
 			const prev = tokens[i - 1];
 			const day = next?.number ? Number(next.lower) : prev?.number ? Number(prev.lower) : NaN;
 			if (Number.isInteger(day) && day >= 1 && day <= 31) out.push({index: i, key: dayKey(month, day)});
-			return;
+			continue;
 		}
 		const wd = WEEKDAYS.indexOf(t.lower);
 		if (wd >= 0 && published) {
@@ -394,6 +408,6 @@ export function dateKeys(tokens: readonly Token[], articleDate?: string): {index
 			const d = new Date(published.getTime() - back * 86_400_000);
 			out.push({index: i, key: dayKey(d.getUTCMonth() + 1, d.getUTCDate())});
 		}
-	});
+	}
 	return out;
 }
