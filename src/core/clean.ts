@@ -168,28 +168,35 @@ export function letterOrDigitAt(s: string, i: number): number {
 /**
  * Normalise a line for duplicate detection: `s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()`,
  * that is the runs of letters and digits of the lower-cased line, joined by single spaces
- * (written out: the Unicode-class regex is slow on long lines). The runs are joined once at the
- * end: growing the key run by run made a deep string that had to be flattened again to be hashed.
+ * (written out: the Unicode-class regex is slow on long lines). The key is assembled from slices
+ * of the lower-cased line joined once at the end (growing it run by run made a deep string that
+ * had to be flattened again to be hashed). Fast path: a stretch of runs separated by exactly one
+ * `' '` already reads as the key there, so it is taken as one slice; a slice ends only at another
+ * separator (punctuation, several spaces, any other character) or at the line's end.
  */
 function key(s: string): string {
 	const lower = s.toLowerCase();
-	const runs: string[] = [];
-	let run = -1;
-	for (let i = 0; i < lower.length; ) {
-		const n = letterOrDigitAt(lower, i);
-		if (n > 0) {
-			if (run < 0) run = i;
-			i += n;
-		} else {
-			if (run >= 0) {
-				runs.push(lower.slice(run, i));
-				run = -1;
-			}
-			i++;
+	const n = lower.length;
+	const parts: string[] = [];
+	let from = -1; // start of the current stretch, or -1 between stretches
+	for (let i = 0; i < n; ) {
+		const len = letterOrDigitAt(lower, i);
+		if (len > 0) {
+			if (from < 0) from = i;
+			i += len;
+			continue;
+		}
+		// A separator: the characters up to the next letter or digit (or the end).
+		const sep = i;
+		for (i++; i < n && letterOrDigitAt(lower, i) === 0; i++);
+		// One space between two runs stays in the stretch; anything else ends it.
+		if (from >= 0 && (i === n || i - sep !== 1 || lower.charCodeAt(sep) !== 32)) {
+			parts.push(lower.slice(from, sep));
+			from = -1;
 		}
 	}
-	if (run >= 0) runs.push(lower.slice(run));
-	return runs.join(' ');
+	if (from >= 0) parts.push(lower.slice(from));
+	return parts.length === 1 ? parts[0]! : parts.join(' ');
 }
 
 /** Whether a code unit is JavaScript whitespace (`\s`: Unicode spaces, line terminators, BOM). */
@@ -197,22 +204,35 @@ function isJsSpace(c: number): boolean {
 	return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 }
 
-/** Words of a line: `s.split(/\s+/).filter(Boolean).length`, i.e. its runs of non-whitespace. */
+/**
+ * Words of a line: `s.split(/\s+/).filter(Boolean).length`, i.e. its runs of non-whitespace, counted
+ * up to {@link WORDS_CAP}: the rules only compare the count with small bounds (at most 40), so a
+ * long paragraph need not be scanned to its end.
+ */
 function words(s: string): number {
 	let n = 0;
 	let inWord = false;
 	for (let i = 0; i < s.length; i++) {
 		const space = isJsSpace(s.charCodeAt(i));
-		if (!space && !inWord) n++;
+		if (!space && !inWord && ++n === WORDS_CAP) return n;
 		inWord = !space;
 	}
 	return n;
 }
 
+/** Where {@link words} stops counting: above every bound a rule compares a word count with. */
+const WORDS_CAP = 41;
+
 /** Ends like a sentence (possibly followed by a closing quote or bracket). */
 function endsSentence(s: string): boolean {
-	return /[.!?…]["”’)\]]*$/.test(s);
+	// `/[.!?…]["”’)\]]*$/.test(s)`, read from the end (the regex tries every position of a long
+	// line): skip the closing quotes and brackets, then look at the character before them.
+	let e = s.length;
+	while (e > 0 && CLOSERS.includes(s[e - 1]!)) e--;
+	return e > 0 && ENDERS.includes(s[e - 1]!);
 }
+const CLOSERS = '"”’)]';
+const ENDERS = '.!?…';
 
 const MONTHS: Record<string, number> = {
 	jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
@@ -242,8 +262,21 @@ export function parseDateline(s: string): string | undefined {
 	return `${y}-${pad(m)}-${pad(d)}${t}`;
 }
 
-/** What each {@link TRAILING_CREDIT} rule cannot match without: a slash; a slash; a slash; a final ")"; a name. */
+/**
+ * What each {@link TRAILING_CREDIT} rule cannot match without: a slash; a slash; a slash; a final ")"
+ * (tested by {@link endsWithParen}); a name.
+ */
 const CREDIT_NEEDS: readonly RegExp[] = [/\//, /\//, /\//, /\)\s*$/, /Photo|Image|Picture|AP|AFP|Getty Images|Reuters|EPA|Shutterstock/];
+
+/**
+ * `/\)\s*$/.test(s)` read from the end: the regex tries every position of the line (slow on long
+ * lines, slower still before V8 compiles it), while only the trailing whitespace need be looked at.
+ */
+function endsWithParen(s: string): boolean {
+	let e = s.length;
+	while (e > 0 && isJsSpace(s.charCodeAt(e - 1))) e--;
+	return e > 0 && s.charCodeAt(e - 1) === 41;
+}
 
 /** The credit at the end of a line, if any: its span relative to the line. */
 function trailingCredit(value: string): {start: number; credit: string} | undefined {
@@ -253,7 +286,7 @@ function trailingCredit(value: string): {start: number; credit: string} | undefi
 	const slash = value.includes('/');
 	for (let r = 0; r < TRAILING_CREDIT.length; r++) {
 		// Most lines hold none of what a credit needs: skip the rule without running it.
-		if (r < 3 ? !slash : !CREDIT_NEEDS[r]!.test(value)) continue;
+		if (r < 3 ? !slash : r === 3 ? !endsWithParen(value) : !CREDIT_NEEDS[r]!.test(value)) continue;
 		const m = TRAILING_CREDIT[r]!.exec(value);
 		if (m?.groups?.credit && m.index > 0) {
 			const start = value.indexOf(m.groups.credit, m.index);
@@ -293,7 +326,8 @@ function lineFacts(v: string): LineFacts {
 	let kind: Furniture['kind'] | undefined;
 	let wire: string | undefined;
 	let date: string | undefined;
-	if (BANNER.test(v) && v.length < 300) kind = 'banner';
+	// The length first: BANNER, unanchored, scans the whole line.
+	if (v.length < 300 && BANNER.test(v)) kind = 'banner';
 	else if (short && (CHROME_LINE.test(v) || TEASER.test(v))) kind = 'boilerplate';
 	else {
 		for (let r = 0; r < WIRE_LINE.length; r++) {
@@ -440,7 +474,12 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
 	// paragraph; otherwise every line is a paragraph of its own.
 	const wrappedBlocks = new Set<number>();
 	const byBlock = new Map<number, string[]>();
-	for (const k of kept) if (k.role === 'body') byBlock.set(k.line.block, [...(byBlock.get(k.line.block) ?? []), k.line.value]);
+	for (const k of kept) {
+		if (k.role !== 'body') continue;
+		const vals = byBlock.get(k.line.block);
+		if (vals) vals.push(k.line.value);
+		else byBlock.set(k.line.block, [k.line.value]);
+	}
 	for (const [b, vals] of byBlock) {
 		if (
 			vals.length >= 2 &&

@@ -217,14 +217,13 @@ function stillValid(unit: string, entry: UnitEntry): boolean {
 }
 
 /**
- * Read units (consecutive in the text, none memoized) as one wink document, joined by `"\n\n"`,
+ * Read units (consecutive in the text, none memoized; `units` holds their `[from, to)` in `text`,
+ * `parts` their strings) as one wink document, joined by `"\n\n"`,
  * and push their sentences (offsets into `text`, flat) onto `found`. A unit's result is memoized
  * unless its own tokens may have grown the lexicon (its new words could change how its earlier
  * part tokenizes on a second read). False when wink does not reproduce the units exactly.
  */
-function readUnits(text: string, units: readonly number[], found: number[]): boolean {
-	const parts: string[] = [];
-	for (let i = 0; i < units.length; i += 2) parts.push(text.slice(units[i], units[i + 1]));
+function readUnits(text: string, units: readonly number[], parts: readonly string[], found: number[]): boolean {
 	const joined = parts.length === 1 ? parts[0]! : parts.join('\n\n');
 	const logBefore = lexemeLog.length;
 	const r = readTokens(joined);
@@ -281,10 +280,14 @@ function sentenceSpansByUnit(text: string): number[] {
 	if (text.length >= 65535 && LONG_SPACES.test(text)) return whole();
 	const found: number[] = [];
 	let pending: number[] = [];
+	// The strings of the pending units, as looked up in the memo: the same strings are memoized,
+	// so their hashes, computed for the lookup, are not computed again.
+	let pendingParts: string[] = [];
 	const flush = (): boolean => {
 		if (pending.length === 0) return true;
-		const ok = readUnits(text, pending, found);
+		const ok = readUnits(text, pending, pendingParts, found);
 		pending = [];
+		pendingParts = [];
 		return ok;
 	};
 	const unit = (from: number, to: number): boolean => {
@@ -303,6 +306,7 @@ function sentenceSpansByUnit(text: string): number[] {
 			}
 		}
 		pending.push(from, to);
+		pendingParts.push(part);
 		return true;
 	};
 	let from = 0;
