@@ -228,6 +228,14 @@ function mention(toks: readonly Tok[], from: number, to: number, text: string, k
 
 // ------------------------------------------------------------------ the per-region context
 
+/** `Ctx.cues` of a token that is never a cue. */
+const NEVER = -1;
+
+/** Whether `computeCue` may find a cue at `t`: a word that is a cue form, or "put" ("as X put it"). */
+function mayBeCue(t: Tok): boolean {
+	return t.k === 'w' && (CUE_FORMS.has(t.lc) || t.lc === 'put' || t.lc === 'puts');
+}
+
 interface Region {
 	readonly index: number;
 	readonly toks: Tok[];
@@ -236,18 +244,43 @@ interface Region {
 	readonly sentOf: number[];
 }
 
+/** What `Ctx.post` finds: the speaker and cue right after a quote. */
+type PostAttribution = {speaker: Mention | null; cue: string; v: number; cls: CueClass};
+
 class Ctx {
-	/** Cue class per token, computed once against the token's own sentence start (0 = not yet). */
-	private readonly cues: (CueClass | null | 0)[];
+	/**
+	 * Cue class per token, computed once against the token's own sentence start (0 = not yet).
+	 * Fast path: tokens that can never be a cue (not a word, or a word `computeCue` rejects on its
+	 * first test: most of them) are `NEVER` from the start, so the rules' many scans over a
+	 * sentence's tokens skip them without reading their sentence.
+	 */
+	private readonly cues: (CueClass | null | 0 | typeof NEVER)[];
+	/**
+	 * Memos of `post` (by quote token) and `cueSubject` (by verb token and depth, against the verb's
+	 * own sentence start), filled only once `settle` has been called: from then on the sentences
+	 * are fixed and both are pure functions of their arguments (the rules ask for the same ones
+	 * several times: a sentence's cue subjects, then each quote's patterns). Before that, `post`
+	 * reads the whole region as one sentence (while the sentences are being split) and is not kept.
+	 * The mentions they return are never modified, so sharing them is safe.
+	 */
+	private posts: Map<number, PostAttribution | null> | null = null;
+	private subjects: Map<number, Mention | null> | null = null;
 	constructor(
 		readonly text: string,
 		readonly r: Region,
 	) {
-		this.cues = new Array<CueClass | null | 0>(r.toks.length).fill(0);
+		this.cues = [];
+		for (let i = 0; i < r.toks.length; i++) this.cues.push(mayBeCue(r.toks[i]!) ? 0 : NEVER);
 	}
 
 	tok(i: number): Tok | undefined {
 		return this.r.toks[i];
+	}
+
+	/** The region's sentences are read (`r.sents`, `r.sentOf`): start memoising (see `posts`). */
+	settle(): void {
+		this.posts = new Map();
+		this.subjects = new Map();
 	}
 
 	sentRange(i: number): [number, number] {
@@ -256,6 +289,8 @@ class Ctx {
 
 	/** Cue class of token `i` if it is used as a reporting verb there. */
 	cueAt(i: number, lo: number): CueClass | null {
+		// (also null for an index outside the region: no token there)
+		if (this.cues[i] === NEVER || this.cues[i] === undefined) return null;
 		const t = this.tok(i);
 		if (!isWord(t)) return null;
 		const own = lo === this.sentRange(i)[0];
@@ -270,7 +305,7 @@ class Ctx {
 	}
 
 	private computeCue(i: number, lo: number, t: Tok): CueClass | null {
-		if (!CUE_FORMS.has(t.lc) && t.lc !== 'put' && t.lc !== 'puts') return null;
+		if (!mayBeCue(t)) return null;
 		const prev = this.tok(i - 1);
 		const next = this.tok(i + 1);
 		if ((t.lc === 'put' || t.lc === 'puts') && next?.lc === 'it') return 'say'; // "as Ms. Simonyan put it"
@@ -555,6 +590,18 @@ class Ctx {
 
 	/** Subject of a cue verb at `v`: its own subject, or for participles/infinitives/conjoined verbs the clause subject. */
 	cueSubject(v: number, lo: number, depth = 0): Mention | null {
+		const memo = this.subjects;
+		if (memo === null || lo !== this.sentRange(v)[0]) return this.computeCueSubject(v, lo, depth);
+		const key = v * 4 + depth;
+		let r = memo.get(key);
+		if (r === undefined) {
+			r = this.computeCueSubject(v, lo, depth);
+			memo.set(key, r);
+		}
+		return r;
+	}
+
+	private computeCueSubject(v: number, lo: number, depth: number): Mention | null {
 		const toks = this.r.toks;
 		const t = toks[v]!;
 		let j = v - 1;
@@ -651,7 +698,18 @@ class Ctx {
 	}
 
 	/** Attribution right after the quote token `qi`. */
-	post(qi: number): {speaker: Mention | null; cue: string; v: number; cls: CueClass} | null {
+	post(qi: number): PostAttribution | null {
+		const memo = this.posts;
+		if (memo === null) return this.computePost(qi);
+		let r = memo.get(qi);
+		if (r === undefined) {
+			r = this.computePost(qi);
+			memo.set(qi, r);
+		}
+		return r;
+	}
+
+	private computePost(qi: number): PostAttribution | null {
 		const toks = this.r.toks;
 		const q = toks[qi]!;
 		let j = qi + 1;
@@ -958,6 +1016,7 @@ function scanRegion(text: string, r: number, reg: Span, slots: readonly QuoteSlo
 		const b = sents[si]![1];
 		for (let k = sents[si]![0]; k < b; k++) region.sentOf.push(si);
 	}
+	ctx.settle();
 	// the quote tokens with their slot ordinals (quote tokens come in slot order; a slot inside
 	// an earlier one has no token)
 	const inRegion: {q: LocalQuote; i: number; o: number}[] = [];

@@ -76,6 +76,26 @@ function similarShared(a: Bag, b: Bag, sc: number): boolean {
 	return dice >= 0.5;
 }
 
+/** A wording's stem ids (see `groupItems`): `Bag`'s sets as arrays of distinct ids. */
+interface IdBag {
+	readonly all: readonly number[];
+	readonly content: readonly number[];
+}
+
+/**
+ * {@link similarShared} on id bags (the same tests on the same counts). `a.all`'s ids are those
+ * with `marks[id] === stamp`: the words of `all` the two share are counted against them.
+ */
+function similarIds(a: IdBag, b: IdBag, sc: number, marks: readonly number[], stamp: number): boolean {
+	const minC = Math.min(a.content.length, b.content.length);
+	if (sc < 2) return minC === 1 && sc === 1 && Math.max(a.content.length, b.content.length) === 1;
+	if (sc / minC >= 0.75) return true;
+	let sa = 0;
+	for (let i = 0; i < b.all.length; i++) if (marks[b.all[i]!] === stamp) sa++;
+	const dice = (2 * sa) / (a.all.length + b.all.length);
+	return dice >= 0.5;
+}
+
 /** An item to group: an id, its speaker and its words. */
 export interface GroupItem {
 	readonly id: string;
@@ -104,7 +124,9 @@ export function groupItems(items: readonly GroupItem[]): {speaker: string; ids: 
 		l.push(i);
 		bySpeaker.set(it.speaker, l);
 	});
-	// the same words recur across outlets: read each wording once
+	// The same words recur across outlets: read each wording once. A wording's bag is read into
+	// stem ids (numbers given to stems in order of first sight), each once: the sets of `bagOf` as
+	// arrays of the same sizes, whose shared ids are counted by marking (no sets built or probed).
 	const read = new Map<string, string[]>();
 	const wordsOfText = (s: string): string[] => {
 		let ws = read.get(s);
@@ -113,6 +135,44 @@ export function groupItems(items: readonly GroupItem[]): {speaker: string; ids: 
 			read.set(s, ws);
 		}
 		return ws;
+	};
+	const stemIds = new Map<string, number>();
+	// per stem id: the last bag whose `all` / `content` took it (duplicates are skipped with no set)
+	const lastAll: number[] = [];
+	const lastContent: number[] = [];
+	let bagCount = 0;
+	// per stem id: the stamp of the bag whose `all` was last marked (see `similarIds`)
+	const marks: number[] = [];
+	let stamp = 0;
+	// per stem id: the inverted list of one speaker's wordings (emptied after each speaker)
+	const inv: number[][] = [];
+	const used: number[] = [];
+	const idBag = (ws: readonly string[]): IdBag => {
+		const tag = bagCount++;
+		const all: number[] = [];
+		const content: number[] = [];
+		for (let i = 0; i < ws.length; i++) {
+			const w = ws[i]!;
+			const st = stem(w);
+			let id = stemIds.get(st);
+			if (id === undefined) {
+				id = stemIds.size;
+				stemIds.set(st, id);
+				lastAll.push(-1);
+				lastContent.push(-1);
+				marks.push(0);
+				inv.push([]);
+			}
+			if (lastAll[id] !== tag) {
+				lastAll[id] = tag;
+				all.push(id);
+			}
+			if (!STOPWORDS.has(w) && lastContent[id] !== tag) {
+				lastContent[id] = tag;
+				content.push(id);
+			}
+		}
+		return {all, content};
 	};
 	for (const idx of bySpeaker.values()) {
 		// identical wordings first (cheap), then pairs of distinct wordings
@@ -127,16 +187,19 @@ export function groupItems(items: readonly GroupItem[]): {speaker: string; ids: 
 				uniq.push(i);
 			}
 		}
-		const bags = uniq.map((i) => bagOf(wordsOfText(items[i]!.text)));
+		const bags = uniq.map((i) => idBag(wordsOfText(items[i]!.text)));
 		// Candidate pairs through shared content words, counted: a pair's count is the number of
 		// content words the two share (`shared` of `similar`), so pairs sharing one word only (most
 		// of them, when one speaker has many quotes) are settled without comparing their sets.
-		const inv = new Map<string, number[]>();
+		// (Pairs sharing no content word are never similar. The groups are the connected parts of
+		// the "similar" pairs, so the order the pairs are looked at in does not matter.)
 		for (let k = 0; k < bags.length; k++) {
-			for (const w of bags[k]!.content) {
-				const l = inv.get(w);
-				if (l) l.push(k);
-				else inv.set(w, [k]);
+			const c = bags[k]!.content;
+			for (let n = 0; n < c.length; n++) {
+				const w = c[n]!;
+				const l = inv[w]!;
+				if (l.length === 0) used.push(w);
+				l.push(k);
 			}
 		}
 		const count = new Int32Array(bags.length);
@@ -144,24 +207,30 @@ export function groupItems(items: readonly GroupItem[]): {speaker: string; ids: 
 		for (let k = 0; k < bags.length; k++) {
 			const a = bags[k]!;
 			// inverted lists are in increasing order: only partners after k
-			for (const w of a.content) {
-				const l = inv.get(w)!;
-				for (let n = l.length - 1; n >= 0; n--) {
-					const m = l[n]!;
+			for (let n = 0; n < a.content.length; n++) {
+				const l = inv[a.content[n]!]!;
+				for (let x = l.length - 1; x >= 0; x--) {
+					const m = l[x]!;
 					if (m <= k) break;
 					if (count[m] === 0) touched.push(m);
 					count[m]!++;
 				}
+			}
+			if (touched.length > 0) {
+				stamp++;
+				for (let n = 0; n < a.all.length; n++) marks[a.all[n]!] = stamp;
 			}
 			for (let n = 0; n < touched.length; n++) {
 				const m = touched[n]!;
 				const sc = count[m]!;
 				count[m] = 0;
 				if (find(uniq[k]!) === find(uniq[m]!)) continue;
-				if (similarShared(a, bags[m]!, sc)) union(uniq[k]!, uniq[m]!);
+				if (similarIds(a, bags[m]!, sc, marks, stamp)) union(uniq[k]!, uniq[m]!);
 			}
 			touched.length = 0;
 		}
+		for (let n = 0; n < used.length; n++) inv[used[n]!]!.length = 0;
+		used.length = 0;
 	}
 	const groups = new Map<number, number[]>();
 	items.forEach((_, i) => {
