@@ -1,7 +1,8 @@
 /**
  * Startup: launch to first full frame under a pseudo-terminal (bench/pty-frame.py, 100x30), for
  * the seed story, side by side in the same run with a minimal Ink app (bench/fixtures/hello.tsx)
- * bundled with the same esbuild options. Runs are interleaved so load changes hit all alike.
+ * bundled with the same esbuild options. Runs are interleaved so load changes hit all alike, in an
+ * order that turns each round.
  *
  * - hello: the floor;  cold: empty user cache (the package's seed cache still applies);
  *   warm: user cache filled;  nocache: NEWSREADER_NO_CACHE=1 (every article parsed, wink loaded).
@@ -48,12 +49,20 @@ export async function startupBench({work, runs = 15, runs500 = 7, log = console.
 	frames('5 articles', 1, app, {XDG_CONFIG_HOME: config, NEWSREADER_CACHE_DIR: warmCache}); // fill the warm cache, warm the disk
 	frames('5 articles', 2, hello, {});
 	const t = {hello: [], cold: [], warm: [], nocache: []};
+	const kinds = {
+		hello: () => frames('5 articles', 1, hello, {}),
+		cold: () => frames('5 articles', 1, app, {XDG_CONFIG_HOME: config, NEWSREADER_CACHE_DIR: fs.mkdtempSync(path.join(work, 'cache-cold-'))}),
+		warm: () => frames('5 articles', 1, app, {XDG_CONFIG_HOME: config, NEWSREADER_CACHE_DIR: warmCache}),
+		nocache: () => frames('5 articles', 1, app, {XDG_CONFIG_HOME: config, NEWSREADER_NO_CACHE: '1'}),
+	};
+	const order = Object.keys(kinds);
 	for (let r = 0; r < runs; r++) {
-		t.hello.push(...frames('5 articles', 1, hello, {}));
-		const cold = fs.mkdtempSync(path.join(work, 'cache-cold-'));
-		t.cold.push(...frames('5 articles', 1, app, {XDG_CONFIG_HOME: config, NEWSREADER_CACHE_DIR: cold}));
-		t.warm.push(...frames('5 articles', 1, app, {XDG_CONFIG_HOME: config, NEWSREADER_CACHE_DIR: warmCache}));
-		t.nocache.push(...frames('5 articles', 1, app, {XDG_CONFIG_HOME: config, NEWSREADER_NO_CACHE: '1'}));
+		// The order turns each round, so no kind always follows the same one (the heavy no-cache
+		// start, say) and inherits its after-effects.
+		for (let k = 0; k < order.length; k++) {
+			const kind = order[(r + k) % order.length];
+			t[kind].push(...kinds[kind]());
+		}
 	}
 	const result = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, stats(v)]));
 	log(`startup (seed story, ${runs} interleaved runs each)`);
