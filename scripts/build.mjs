@@ -189,7 +189,8 @@ async function main() {
 	rmSync(dist, {recursive: true, force: true});
 	await build({
 		...bundleOptions(define),
-		entryPoints: {cli: path.join(root, 'src/cli.tsx')},
+		// The analysis worker (src/analysis-worker.ts) is an entry of its own, sharing chunks with the app.
+		entryPoints: {cli: path.join(root, 'src/cli.tsx'), 'analysis-worker': path.join(root, 'src/analysis-worker-entry.ts')},
 		outdir: dist,
 		entryNames: '[name]',
 		chunkNames: 'chunks/[name]-[hash]',

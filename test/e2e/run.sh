@@ -67,6 +67,19 @@ for _ in $(seq 1 30); do [ -s "$work/exit" ] && break; sleep 0.1; done
 check "q q quits cleanly with exit 0" grep -qx "EXIT:0" "$work/exit"
 check "progress was saved to the config folder" sh -c "grep -qs '\"passageIndex\"' '$work/config/newsreader-nodejs/progress.json'"
 
+# The user's own folder, not in any cache: the analysis runs on the worker thread of the packed
+# build, and its links reach the reader (the header counts the other outlets; ] jumps to one).
+own="$session-own"
+tmux new-session -d -s "$own" -x 100 -y 30 "env CI=false TERM=xterm-256color XDG_CONFIG_HOME='$work/config-own' NEWSREADER_CACHE_DIR='$work/cache-own' '$bin' test/fixtures/content/ferry-strike; sleep 30"
+own_has() { for _ in $(seq 1 50); do tmux capture-pane -p -t "$own" | grep -qE -- "$1" && return 0; sleep 0.1; done; return 1; }
+check "the package ships the analysis worker" test -f "$work/prefix/lib/node_modules/@newsreader-app/newsreader/dist/analysis-worker.js"
+check "own folder: the overview opens" own_has "^4 articles"
+tmux send-keys -t "$own" Enter; sleep 0.3
+check "own folder: the worker's analysis arrives (passage 1 is in 3 other outlets)" own_has "1/6 · in 3 others"
+tmux send-keys -t "$own" ']'; sleep 0.3
+check "own folder: ] jumps to the same passage in another outlet" own_has " [234] of 4 *$"
+tmux kill-session -t "$own"
+
 # Hostile terminals: TERM=dumb still works; SIGTERM and Ctrl-C leave the terminal usable.
 shell="$session-sh"
 tmux new-session -d -s "$shell" -x 80 -y 24 "env -u CI bash --norc --noprofile"

@@ -877,6 +877,43 @@ function neighbourLists(S: number, links: Links): {start: Int32Array; unit: Int3
  * reports, and which articles are copies of each other.
  */
 export function alignStory(articles: readonly Article[], options: AlignOptions = {}): Alignment {
+	return alignmentFromParts(alignStoryParts(articles, options));
+}
+
+/**
+ * An alignment as plain data and typed arrays (what {@link alignStoryParts} computes and
+ * {@link alignmentFromParts} wraps): it can be posted between threads, its arrays transferred.
+ */
+export interface AlignmentParts {
+	readonly ids: readonly string[];
+	/** Per article: its first unit (sentence of the story) and its number of sentences. */
+	readonly firstUnit: Int32Array;
+	readonly sentenceCount: Int32Array;
+	/** Per unit: its article and sentence. */
+	readonly articleOf: Int32Array;
+	readonly sentenceOf: Int32Array;
+	/** The links: units i[e] and j[e] (i the earlier), score s[e]. */
+	readonly linkI: Int32Array;
+	readonly linkJ: Int32Array;
+	readonly linkS: Float64Array;
+	/** Each unit's neighbours along the links (CSR, in link order) with their scores. */
+	readonly neighbourStart: Int32Array;
+	readonly neighbourUnit: Int32Array;
+	readonly neighbourScore: Float64Array;
+	readonly facts: readonly Fact[];
+	/** Per unit: index of its fact, or -1. */
+	readonly factOfUnit: Int32Array;
+	readonly unique: Readonly<Record<string, readonly number[]>>;
+	readonly duplicates: readonly (readonly [string, string])[];
+}
+
+/** The typed arrays of `parts`' buffers, for a transfer list. */
+export function alignmentPartsBuffers(p: AlignmentParts): ArrayBuffer[] {
+	return [p.firstUnit, p.sentenceCount, p.articleOf, p.sentenceOf, p.linkI, p.linkJ, p.linkS, p.neighbourStart, p.neighbourUnit, p.neighbourScore, p.factOfUnit].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** {@link alignStory}'s work, as {@link AlignmentParts}. */
+export function alignStoryParts(articles: readonly Article[], options: AlignOptions = {}): AlignmentParts {
 	const threshold = options.threshold ?? DEFAULT_THRESHOLD;
 	const maxParallels = Math.max(1, options.maxParallels ?? 64);
 	const nArt = articles.length;
@@ -946,11 +983,41 @@ export function alignStory(articles: readonly Article[], options: AlignOptions =
 		unique[ids[ai]!] ??= list;
 	});
 
+	return {
+		ids,
+		firstUnit: Int32Array.from(firstUnit),
+		sentenceCount: Int32Array.from(articles, (a) => a.sentences.length),
+		articleOf: Int32Array.from(articleOf),
+		sentenceOf: Int32Array.from(sentenceOf),
+		linkI: linked.i,
+		linkJ: linked.j,
+		linkS: linked.s,
+		neighbourStart: neighbours.start,
+		neighbourUnit: neighbours.unit,
+		neighbourScore: neighbours.score,
+		facts,
+		factOfUnit,
+		unique,
+		duplicates: duplicates.map(([a, b]) => [ids[a]!, ids[b]!] as const),
+	};
+}
+
+/** The {@link Alignment} of {@link AlignmentParts} (links and parallels made on first use). */
+export function alignmentFromParts(p: AlignmentParts): Alignment {
+	const {ids, firstUnit, sentenceCount, articleOf, sentenceOf, facts, factOfUnit} = p;
+	const artIndex = new Map<string, number>();
+	ids.forEach((id, i) => {
+		if (!artIndex.has(id)) artIndex.set(id, i);
+	});
+	// one PassageRef per unit, made on first use and shared
+	const refs: (PassageRef | undefined)[] = [];
+	const refOf = (ui: number): PassageRef => (refs[ui] ??= {article: ids[articleOf[ui]!]!, sentence: sentenceOf[ui]!});
 	const unitAt = (articleId: string, sentence: number): number | undefined => {
 		const ai = artIndex.get(articleId);
-		if (ai === undefined || !Number.isInteger(sentence) || sentence < 0 || sentence >= articles[ai]!.sentences.length) return undefined;
+		if (ai === undefined || !Number.isInteger(sentence) || sentence < 0 || sentence >= sentenceCount[ai]!) return undefined;
 		return firstUnit[ai]! + sentence;
 	};
+	const L = p.linkI.length;
 	const cache = new Map<number, readonly Parallel[]>();
 	let links: Link[] | undefined;
 	return {
@@ -958,19 +1025,21 @@ export function alignStory(articles: readonly Article[], options: AlignOptions =
 		get links() {
 			if (!links) {
 				links = new Array<Link>(L);
-				for (let e = 0; e < L; e++) links[e] = {from: refOf(linked.i[e]!), to: refOf(linked.j[e]!), score: round(linked.s[e]!)};
+				for (let e = 0; e < L; e++) links[e] = {from: refOf(p.linkI[e]!), to: refOf(p.linkJ[e]!), score: round(p.linkS[e]!)};
 			}
 			return links;
 		},
 		facts,
-		unique,
-		duplicates: duplicates.map(([a, b]) => [ids[a]!, ids[b]!] as const),
+		unique: p.unique,
+		duplicates: p.duplicates,
 		parallelsOf(articleId, sentenceIndex) {
 			const ui = unitAt(articleId, sentenceIndex);
 			if (ui === undefined) return [];
 			let r = cache.get(ui);
 			if (!r) {
-				const {start, unit, score} = neighbours;
+				const start = p.neighbourStart;
+				const unit = p.neighbourUnit;
+				const score = p.neighbourScore;
 				const at = Array.from({length: start[ui + 1]! - start[ui]!}, (_, k) => start[ui]! + k);
 				at.sort((x, y) => score[y]! - score[x]! || unit[x]! - unit[y]!);
 				r = at.map((k) => ({...refOf(unit[k]!), score: round(score[k]!)}));

@@ -2,6 +2,7 @@ import {useEffect, useState} from 'react';
 import type {StoryAnalysis} from '../../core/analysis.js';
 import type {Story} from '../../core/types.js';
 import {loadCachedAnalysis, saveAnalysis} from '../../store/cache.js';
+import {startAnalysisWorker, type AnalysisRun} from '../../analysis-worker.js';
 
 /** The analysis module, loaded after the first frame (it is large: attribution, alignment, search). */
 export type AnalysisModule = typeof import('../../core/analysis.js');
@@ -22,9 +23,11 @@ const STAGE_COUNT = 2;
 const SAVE_LIMIT_LINKS = 200_000;
 
 /**
- * Load the analysis code and analyse the story after the first frame, one stage per macrotask,
- * so the reader appears at once and the status bar can say what is being worked on.
- * A precomputed analysis still loads the module (for search and compare) but skips the work.
+ * Load the analysis code and analyse the story after the first frame, so the reader appears at
+ * once and the status bar can say what is being worked on: on a worker thread when the app is
+ * built (src/analysis-worker.ts: the screen stays live however long it takes), else in-process,
+ * one stage per macrotask. A precomputed analysis still loads the module (for search and compare)
+ * but skips the work.
  */
 export function useAnalysis(story: Story, precomputed?: StoryAnalysis): AnalysisProgress {
 	const [state, setState] = useState<AnalysisProgress>(() =>
@@ -33,6 +36,7 @@ export function useAnalysis(story: Story, precomputed?: StoryAnalysis): Analysis
 	useEffect(() => {
 		let cancelled = false;
 		let timer: NodeJS.Timeout | undefined;
+		let run: AnalysisRun | undefined;
 		void import('../../core/analysis.js').then(async (module) => {
 			if (cancelled) return;
 			if (precomputed) return setState({analysis: precomputed, module, done: STAGE_COUNT, total: STAGE_COUNT});
@@ -41,29 +45,49 @@ export function useAnalysis(story: Story, precomputed?: StoryAnalysis): Analysis
 			if (cancelled) return;
 			if (cached) return setState({analysis: cached, module, done: STAGE_COUNT, total: STAGE_COUNT});
 			const stages = module.analysisStages(story);
+			const finish = (analysis: StoryAnalysis, linkCount = analysis.alignment.links.length) => {
+				setState({analysis, module, done: stages.length, total: stages.length});
+				// Save later, off the first keystrokes: a very large story's cache entry takes a while to write.
+				if (linkCount <= SAVE_LIMIT_LINKS) timer = setTimeout(() => void saveAnalysis(story, analysis).catch(() => undefined), 1000);
+			};
 			let partial: Partial<StoryAnalysis> = {};
 			let i = 0;
 			const step = () => {
 				if (cancelled) return;
 				const stage = stages[i];
-				if (!stage) {
-					const analysis = partial as StoryAnalysis;
-					setState({analysis, module, done: stages.length, total: stages.length});
-					// Save later, off the first keystrokes: a very large story's cache entry takes a while to write.
-					if (analysis.alignment.links.length <= SAVE_LIMIT_LINKS) timer = setTimeout(() => void saveAnalysis(story, analysis).catch(() => undefined), 1000);
-					return;
-				}
+				if (!stage) return finish(partial as StoryAnalysis);
 				partial = {...partial, ...stage.run(partial)};
 				i++;
 				setState({module, stage: stages[i]?.label ?? 'Finishing', done: i, total: stages.length});
 				timer = setTimeout(step, 0);
 			};
 			setState({module, stage: stages[0]?.label, done: 0, total: stages.length});
-			timer = setTimeout(step, 0);
+			try {
+				run = await startAnalysisWorker(story, (index) => {
+					if (!cancelled) setState({module, stage: stages[index]?.label ?? 'Finishing', done: index, total: stages.length});
+				});
+			} catch {
+				run = undefined;
+			}
+			if (cancelled) return run?.stop();
+			if (!run) {
+				timer = setTimeout(step, 0);
+				return;
+			}
+			// A worker that fails (out of memory, say) leaves the work to this thread, as without one.
+			run.result.then(
+				({analysis, linkCount}) => {
+					if (!cancelled) finish(analysis, linkCount);
+				},
+				() => {
+					if (!cancelled) timer = setTimeout(step, 0);
+				},
+			);
 		});
 		return () => {
 			cancelled = true;
 			if (timer) clearTimeout(timer);
+			run?.stop();
 		};
 	}, [story]);
 	return state;

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {startAnalysisWorker} from '../../src/analysis-worker.js';
+import {toAlignJson} from '../../src/core/align/index.js';
+import {analyzeStory} from '../../src/core/analysis.js';
+import {buildStory} from '../../src/content/load.js';
+import {loadSeedArticles, repoRoot} from '../helpers/seedStory.js';
+
+// The reader analyses on a worker thread when built: the built worker must give the same
+// analysis as the in-process path (and the --json commands), and a failing worker must reject so
+// the reader can fall back to analysing in-process.
+describe('the analysis worker (built as the app is)', () => {
+	let dir = '';
+	beforeAll(async () => {
+		const {build} = await import('esbuild');
+		// @ts-expect-error: a plain .mjs build script without type declarations
+		const {bundleOptions} = (await import('../../scripts/build.mjs')) as {bundleOptions: (d?: object) => Record<string, unknown>};
+		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nr-worker-'));
+		await build({
+			...bundleOptions({__NEWSREADER_CODE_VERSION__: '"test"'}),
+			entryPoints: {'analysis-worker': path.join(repoRoot, 'src/analysis-worker-entry.ts')},
+			outdir: dir,
+			entryNames: '[name]',
+			chunkNames: 'chunks/[name]-[hash]',
+			logLevel: 'error',
+		});
+	}, 60_000);
+	afterAll(() => fs.rmSync(dir, {recursive: true, force: true}));
+
+	it('reports both stages and returns the in-process analysis', async () => {
+		const story = buildStory(loadSeedArticles(), 'seed');
+		const stages: number[] = [];
+		const run = await startAnalysisWorker(story, (i) => stages.push(i), path.join(dir, 'analysis-worker.js'));
+		expect(run).toBeDefined();
+		const {analysis, linkCount} = await run!.result;
+		const local = analyzeStory(story);
+		expect(stages).toEqual([0, 1]);
+		expect(analysis.quotes).toEqual(local.quotes);
+		expect(linkCount).toBe(local.alignment.links.length);
+		expect(toAlignJson(story.articles, analysis.alignment)).toEqual(toAlignJson(story.articles, local.alignment));
+		const id = story.articles[2]!.meta.id;
+		for (let s = 0; s < story.articles[2]!.sentences.length; s++) expect(analysis.alignment.parallelsOf(id, s)).toEqual(local.alignment.parallelsOf(id, s));
+	}, 30_000);
+
+	it('rejects when the worker fails, and without a built script there is none', async () => {
+		const bad = path.join(dir, 'bad-worker.mjs');
+		fs.writeFileSync(bad, 'throw new Error("broken worker");\n');
+		const run = await startAnalysisWorker(buildStory(loadSeedArticles(), 'seed'), () => undefined, bad);
+		await expect(run!.result).rejects.toThrow('broken worker');
+		expect(await startAnalysisWorker(buildStory(loadSeedArticles(), 'seed'), () => undefined)).toBeUndefined();
+	}, 30_000);
+});
