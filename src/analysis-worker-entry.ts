@@ -1,14 +1,15 @@
 /**
  * The analysis worker's entry (built as dist/analysis-worker.js; started by
- * src/analysis-worker.ts): the stages of `analysisStages`, with the alignment posted back as
- * transferable parts.
+ * src/analysis-worker.ts): the stages of `analysisStages`, the alignment posted back as parts,
+ * then the analysis saved to the cache.
  */
 import {parentPort, workerData} from 'node:worker_threads';
-import {alignmentPartsBuffers, alignStoryParts} from './core/align/index.js';
+import {alignmentFromParts, alignStoryParts} from './core/align/index.js';
 import {quoteGroupsForAlignment} from './core/analysis.js';
 import {attributeStory} from './core/quotes/index.js';
 import type {Story} from './core/types.js';
 import {WORKER_KIND, type WorkerMessage} from './analysis-worker.js';
+import {SAVE_LIMIT_LINKS, saveAnalysisSync} from './store/cache.js';
 
 const data = workerData as {kind?: unknown; story?: Story} | null;
 if (parentPort && data?.kind === WORKER_KIND && data.story) {
@@ -20,7 +21,9 @@ if (parentPort && data?.kind === WORKER_KIND && data.story) {
 		const quotes = attributeStory(story.articles);
 		port.postMessage({type: 'stage', index: 1} satisfies WorkerMessage);
 		const alignment = alignStoryParts(story.articles, {quoteGroups: quoteGroupsForAlignment(quotes)});
-		port.postMessage({type: 'done', quotes, alignment} satisfies WorkerMessage, alignmentPartsBuffers(alignment));
+		// Copied, not transferred (a memcpy of a few MB): the save below still needs the parts.
+		port.postMessage({type: 'done', quotes, alignment} satisfies WorkerMessage);
+		if (alignment.linkI.length <= SAVE_LIMIT_LINKS) saveAnalysisSync(story, {quotes, alignment: alignmentFromParts(alignment)});
 	} catch (e) {
 		port.postMessage({type: 'error', message: e instanceof Error ? e.message : String(e)} satisfies WorkerMessage);
 	}

@@ -29,19 +29,31 @@ describe('the analysis worker (built as the app is)', () => {
 	}, 60_000);
 	afterAll(() => fs.rmSync(dir, {recursive: true, force: true}));
 
-	it('reports both stages and returns the in-process analysis', async () => {
+	it('reports both stages, returns the in-process analysis, then saves it to the cache', async () => {
 		const story = buildStory(loadSeedArticles(), 'seed');
 		const stages: number[] = [];
-		const run = await startAnalysisWorker(story, (i) => stages.push(i), path.join(dir, 'analysis-worker.js'));
+		const cacheDir = path.join(dir, 'cache');
+		const before = process.env.NEWSREADER_CACHE_DIR;
+		process.env.NEWSREADER_CACHE_DIR = cacheDir; // the worker's environment is a copy of ours at its start
+		let run: Awaited<ReturnType<typeof startAnalysisWorker>>;
+		try {
+			run = await startAnalysisWorker(story, (i) => stages.push(i), path.join(dir, 'analysis-worker.js'));
+		} finally {
+			if (before === undefined) delete process.env.NEWSREADER_CACHE_DIR;
+			else process.env.NEWSREADER_CACHE_DIR = before;
+		}
 		expect(run).toBeDefined();
-		const {analysis, linkCount} = await run!.result;
+		const analysis = await run!.result;
 		const local = analyzeStory(story);
 		expect(stages).toEqual([0, 1]);
 		expect(analysis.quotes).toEqual(local.quotes);
-		expect(linkCount).toBe(local.alignment.links.length);
 		expect(toAlignJson(story.articles, analysis.alignment)).toEqual(toAlignJson(story.articles, local.alignment));
 		const id = story.articles[2]!.meta.id;
 		for (let s = 0; s < story.articles[2]!.sentences.length; s++) expect(analysis.alignment.parallelsOf(id, s)).toEqual(local.alignment.parallelsOf(id, s));
+		const saved = path.join(cacheDir, 'analysis');
+		for (let i = 0; i < 100 && !(fs.existsSync(saved) && fs.readdirSync(saved).some((f) => f.endsWith('.json'))); i++) await new Promise((r) => setTimeout(r, 50));
+		const entry = JSON.parse(fs.readFileSync(path.join(saved, fs.readdirSync(saved).find((f) => f.endsWith('.json'))!), 'utf8')) as {value: {quotes: unknown}};
+		expect(entry.value.quotes).toEqual(local.quotes);
 	}, 30_000);
 
 	it('rejects when the worker fails, and without a built script there is none', async () => {

@@ -882,7 +882,7 @@ export function alignStory(articles: readonly Article[], options: AlignOptions =
 
 /**
  * An alignment as plain data and typed arrays (what {@link alignStoryParts} computes and
- * {@link alignmentFromParts} wraps): it can be posted between threads, its arrays transferred.
+ * {@link alignmentFromParts} wraps): it can be posted between threads (the reader's analysis worker).
  */
 export interface AlignmentParts {
 	readonly ids: readonly string[];
@@ -905,11 +905,6 @@ export interface AlignmentParts {
 	readonly factOfUnit: Int32Array;
 	readonly unique: Readonly<Record<string, readonly number[]>>;
 	readonly duplicates: readonly (readonly [string, string])[];
-}
-
-/** The typed arrays of `parts`' buffers, for a transfer list. */
-export function alignmentPartsBuffers(p: AlignmentParts): ArrayBuffer[] {
-	return [p.firstUnit, p.sentenceCount, p.articleOf, p.sentenceOf, p.linkI, p.linkJ, p.linkS, p.neighbourStart, p.neighbourUnit, p.neighbourScore, p.factOfUnit].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** {@link alignStory}'s work, as {@link AlignmentParts}. */

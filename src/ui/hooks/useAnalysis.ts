@@ -1,7 +1,7 @@
 import {useEffect, useState} from 'react';
 import type {StoryAnalysis} from '../../core/analysis.js';
 import type {Story} from '../../core/types.js';
-import {loadCachedAnalysis, saveAnalysis} from '../../store/cache.js';
+import {loadCachedAnalysis, SAVE_LIMIT_LINKS, saveAnalysis} from '../../store/cache.js';
 import {startAnalysisWorker, type AnalysisRun} from '../../analysis-worker.js';
 
 /** The analysis module, loaded after the first frame (it is large: attribution, alignment, search). */
@@ -19,8 +19,6 @@ export interface AnalysisProgress {
 }
 
 const STAGE_COUNT = 2;
-/** Larger analyses are not cached (writing them would stall the reader for seconds). */
-const SAVE_LIMIT_LINKS = 200_000;
 
 /**
  * Load the analysis code and analyse the story after the first frame, so the reader appears at
@@ -45,17 +43,17 @@ export function useAnalysis(story: Story, precomputed?: StoryAnalysis): Analysis
 			if (cancelled) return;
 			if (cached) return setState({analysis: cached, module, done: STAGE_COUNT, total: STAGE_COUNT});
 			const stages = module.analysisStages(story);
-			const finish = (analysis: StoryAnalysis, linkCount = analysis.alignment.links.length) => {
+			const finish = (analysis: StoryAnalysis, save: boolean) => {
 				setState({analysis, module, done: stages.length, total: stages.length});
-				// Save later, off the first keystrokes: a very large story's cache entry takes a while to write.
-				if (linkCount <= SAVE_LIMIT_LINKS) timer = setTimeout(() => void saveAnalysis(story, analysis).catch(() => undefined), 1000);
+				// Save later, off the first keystrokes: a large story's cache entry takes a while to make.
+				if (save && analysis.alignment.links.length <= SAVE_LIMIT_LINKS) timer = setTimeout(() => void saveAnalysis(story, analysis).catch(() => undefined), 1000);
 			};
 			let partial: Partial<StoryAnalysis> = {};
 			let i = 0;
 			const step = () => {
 				if (cancelled) return;
 				const stage = stages[i];
-				if (!stage) return finish(partial as StoryAnalysis);
+				if (!stage) return finish(partial as StoryAnalysis, true);
 				partial = {...partial, ...stage.run(partial)};
 				i++;
 				setState({module, stage: stages[i]?.label ?? 'Finishing', done: i, total: stages.length});
@@ -75,9 +73,10 @@ export function useAnalysis(story: Story, precomputed?: StoryAnalysis): Analysis
 				return;
 			}
 			// A worker that fails (out of memory, say) leaves the work to this thread, as without one.
+			// The worker saves the analysis to the cache itself, after handing it over.
 			run.result.then(
-				({analysis, linkCount}) => {
-					if (!cancelled) finish(analysis, linkCount);
+				(analysis) => {
+					if (!cancelled) finish(analysis, false);
 				},
 				() => {
 					if (!cancelled) timer = setTimeout(step, 0);
