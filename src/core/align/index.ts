@@ -940,10 +940,9 @@ export function alignStoryParts(articles: readonly Article[], options: AlignOpti
 	// grouped them.
 	const quoteGroups = quoteMembers(articles, units, artIndex, options.quoteGroups ?? []);
 	const linked = mergeCandidates(linkCandidates(units, choices, maxParallels, quoteGroups, dupPair, nArt), S);
-	const L = linked.n;
 	const neighbours = neighbourLists(S, linked);
 
-	// one PassageRef per unit, made on first use and shared
+	// one PassageRef per unit of a fact, shared by its facts
 	const refs: (PassageRef | undefined)[] = [];
 	const refOf = (ui: number): PassageRef => (refs[ui] ??= {article: ids[articleOf[ui]!]!, sentence: sentenceOf[ui]!});
 	// 7. Facts.
