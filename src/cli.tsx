@@ -8,7 +8,8 @@ import {appendFileSync, readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {InputError, loadPathsAsync, loadSeedStoryAsync, loadStoryAsync, packageRoot} from './content/load.js';
+import {InputError, loadPathsAsync, loadSeedStoryAsync, loadStoryAsync, packageRoot, type LoadOptions} from './content/load.js';
+import {loadingLine} from './loadingLine.js';
 import type {Story} from './core/types.js';
 import {displayText} from './ui/layout.js';
 import {openInBrowser} from './browser.js';
@@ -55,10 +56,20 @@ function version(): string {
 	}
 }
 
+/** Run a load with a progress line on stderr (shown only if it takes a while; always cleared). */
+async function withLoadingLine<T>(load: (options: LoadOptions) => Promise<T>): Promise<T> {
+	const line = loadingLine(process.stderr);
+	try {
+		return await load({onProgress: line.onProgress});
+	} finally {
+		line.done();
+	}
+}
+
 /** Load the story (or library) the user named, or the seed story. */
 async function storiesFor(paths: readonly string[]): Promise<Story[]> {
-	if (paths.length === 0) return [await loadSeedStoryAsync()];
-	const report = await loadPathsAsync(paths);
+	if (paths.length === 0) return [await withLoadingLine((o) => loadSeedStoryAsync(o))];
+	const report = await withLoadingLine((o) => loadPathsAsync(paths, o));
 	for (const n of report.notices) process.stderr.write(`newsreader: ${displayText(n)}\n`);
 	return [...report.stories];
 }
@@ -153,9 +164,9 @@ async function main(argv: string[]): Promise<number> {
 	if (first !== undefined && SUBCOMMANDS.has(first)) {
 		// The analysis commands read all their paths as one story (every folder's articles together).
 		let story: Story;
-		if (rest.length === 0) story = await loadSeedStoryAsync();
+		if (rest.length === 0) story = await withLoadingLine((o) => loadSeedStoryAsync(o));
 		else {
-			const report = await loadStoryAsync(rest);
+			const report = await withLoadingLine((o) => loadStoryAsync(rest, o));
 			for (const n of report.notices) process.stderr.write(`newsreader: ${displayText(n)}\n`);
 			story = report.story;
 		}

@@ -82,16 +82,33 @@ export function contentHash(s: string): string {
 	return createHash('sha256').update(s).digest('hex').slice(0, 16);
 }
 
+/** What a long load reports, for a progress line: the sentence model loading, then each file read. */
+export type LoadEvent = {readonly stage: 'model'} | {readonly stage: 'read'; readonly done: number; readonly total: number};
+
+/** Options of the async loaders. */
+export interface LoadOptions {
+	/** Called as the load goes (synchronously, from inside the reading loop). */
+	readonly onProgress?: (event: LoadEvent) => void;
+}
+
+/** A callback counting the files read, or undefined without a listener. */
+function readCounter(total: number, onProgress: LoadOptions['onProgress']): (() => void) | undefined {
+	if (!onProgress) return undefined;
+	let done = 0;
+	return () => onProgress({stage: 'read', done: ++done, total});
+}
+
 /**
  * Run a sync loader; if it needs the sentence model (some article is not in the parse cache),
  * load the model and run it again (re-reading is cheap next to parsing).
  */
-async function withNlp<T>(load: () => T): Promise<T> {
+async function withNlp<T>(load: () => T, onProgress?: LoadOptions['onProgress']): Promise<T> {
 	try {
 		return load();
 	} catch (e) {
 		if (!(e instanceof NlpNotLoadedError)) throw e;
 	}
+	onProgress?.({stage: 'model'});
 	await loadNlp();
 	return load();
 }
@@ -100,18 +117,24 @@ async function withNlp<T>(load: () => T): Promise<T> {
  * The embedded seed story (five outlets on the December 2021 Biden–Putin call). Sync: needs the
  * parses cached (the package ships them) or `loadNlp()` done; prefer {@link loadSeedStoryAsync}.
  */
-export function loadSeedStory(): Story {
+export function loadSeedStory(onProgress?: LoadOptions['onProgress']): Story {
 	const root = packageRoot();
 	const manifest = readManifest(path.join(root, 'content', 'seed-story.json'));
+	const entries = manifest?.articles ?? [];
+	const tick = readCounter(entries.length, onProgress);
 	return buildStory(
-		(manifest?.articles ?? []).map((e) => readArticleFile(path.join(root, 'seeds', e.file), e)),
+		entries.map((e) => {
+			const a = readArticleFile(path.join(root, 'seeds', e.file), e);
+			tick?.();
+			return a;
+		}),
 		manifest?.title,
 	);
 }
 
 /** {@link loadSeedStory}, loading the sentence model first if the parses are not cached. */
-export function loadSeedStoryAsync(): Promise<Story> {
-	return withNlp(loadSeedStory);
+export function loadSeedStoryAsync(options: LoadOptions = {}): Promise<Story> {
+	return withNlp(() => loadSeedStory(options.onProgress), options.onProgress);
 }
 
 /** A story read from the user's paths, and notes for the user (duplicates skipped, files ignored). */
@@ -379,11 +402,12 @@ function isHtmlFile(file: string): boolean {
  * Read a story's files: duplicates kept once; unreadable files found in a folder skipped.
  * `where` names the story in the error when no article is left.
  */
-function readPlan(plan: StoryPlan, notices: string[], where: string): Article[] {
+function readPlan(plan: StoryPlan, notices: string[], where: string, tick?: () => void): Article[] {
 	const articles: Article[] = [];
 	const seen = new Map<string, string>();
 	const skipped: string[] = [];
 	for (const job of plan.jobs) {
+		tick?.();
 		let a: Article;
 		try {
 			a = readArticleFile(job.file, job.entry, notices);
@@ -416,10 +440,10 @@ export function loadStory(paths: readonly string[]): LoadReport {
 	return storyFromPlan(planLoad(paths), paths);
 }
 
-function storyFromPlan(plan: LoadPlan, paths: readonly string[]): LoadReport {
+function storyFromPlan(plan: LoadPlan, paths: readonly string[], onProgress?: LoadOptions['onProgress']): LoadReport {
 	const notices = [...plan.notices];
 	const merged: StoryPlan = {jobs: plan.stories.flatMap((s) => s.jobs)};
-	const articles = readPlan(merged, notices, paths.join(', '));
+	const articles = readPlan(merged, notices, paths.join(', '), readCounter(merged.jobs.length, onProgress));
 	const title = plan.stories.find((s) => s.title !== undefined)?.title;
 	return {story: buildStory(articles, title), notices};
 }
@@ -428,10 +452,10 @@ function storyFromPlan(plan: LoadPlan, paths: readonly string[]): LoadReport {
  * {@link loadStory}, loading the HTML modules first when an `.html` file is among the paths, and
  * the sentence model when an article is not in the parse cache.
  */
-export async function loadStoryAsync(paths: readonly string[]): Promise<LoadReport> {
+export async function loadStoryAsync(paths: readonly string[], options: LoadOptions = {}): Promise<LoadReport> {
 	const plan = planLoad(paths);
 	if (planNeedsHtml(plan)) await loadHtmlModules();
-	return withNlp(() => storyFromPlan(plan, paths));
+	return withNlp(() => storyFromPlan(plan, paths, options.onProgress), options.onProgress);
 }
 
 /**
@@ -444,13 +468,17 @@ export function loadLibrary(paths: readonly string[]): LibraryReport {
 	return libraryFromPlan(planLoad(paths), paths);
 }
 
-function libraryFromPlan(plan: LoadPlan, paths: readonly string[]): LibraryReport {
+function libraryFromPlan(plan: LoadPlan, paths: readonly string[], onProgress?: LoadOptions['onProgress']): LibraryReport {
 	const notices = [...plan.notices];
 	const stories: Story[] = [];
 	let firstError: InputError | undefined;
+	const tick = readCounter(
+		plan.stories.reduce((n, s) => n + s.jobs.length, 0),
+		onProgress,
+	);
 	for (const s of plan.stories) {
 		try {
-			stories.push(buildStory(readPlan(s, notices, s.dir ?? 'the files given'), s.title));
+			stories.push(buildStory(readPlan(s, notices, s.dir ?? 'the files given', tick), s.title));
 		} catch (e) {
 			if (!(e instanceof InputError) || s.dir === undefined) throw e;
 			firstError ??= e;
@@ -465,21 +493,22 @@ function libraryFromPlan(plan: LoadPlan, paths: readonly string[]): LibraryRepor
  * {@link loadLibrary}, loading the HTML modules first when an `.html` file is among the paths, and
  * the sentence model when an article is not in the parse cache.
  */
-export async function loadLibraryAsync(paths: readonly string[]): Promise<LibraryReport> {
+export async function loadLibraryAsync(paths: readonly string[], options: LoadOptions = {}): Promise<LibraryReport> {
 	const plan = planLoad(paths);
 	if (planNeedsHtml(plan)) await loadHtmlModules();
-	return withNlp(() => libraryFromPlan(plan, paths));
+	return withNlp(() => libraryFromPlan(plan, paths, options.onProgress), options.onProgress);
 }
 
 /**
  * What the reader opens for these paths: a library ({@link loadLibraryAsync}) when they make
  * several stories, else one story ({@link loadStoryAsync}). Lists the folders once.
  */
-export async function loadPathsAsync(paths: readonly string[]): Promise<LibraryReport & {readonly library: boolean}> {
+export async function loadPathsAsync(paths: readonly string[], options: LoadOptions = {}): Promise<LibraryReport & {readonly library: boolean}> {
 	const plan = planLoad(paths);
 	if (planNeedsHtml(plan)) await loadHtmlModules();
-	if (plan.library) return {...(await withNlp(() => libraryFromPlan(plan, paths))), library: true};
-	const {story, notices} = await withNlp(() => storyFromPlan(plan, paths));
+	const {onProgress} = options;
+	if (plan.library) return {...(await withNlp(() => libraryFromPlan(plan, paths, onProgress), onProgress)), library: true};
+	const {story, notices} = await withNlp(() => storyFromPlan(plan, paths, onProgress), onProgress);
 	return {stories: [story], notices, library: false};
 }
 
