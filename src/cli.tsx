@@ -163,15 +163,22 @@ async function main(argv: string[]): Promise<number> {
 	}
 	if (first !== undefined && SUBCOMMANDS.has(first)) {
 		// The analysis commands read all their paths as one story (every folder's articles together).
-		let story: Story;
-		if (rest.length === 0) story = await withLoadingLine((o) => loadSeedStoryAsync(o));
-		else {
-			const report = await withLoadingLine((o) => loadStoryAsync(rest, o));
-			for (const n of report.notices) process.stderr.write(`newsreader: ${displayText(n)}\n`);
-			story = report.story;
+		// One progress line on stderr for the load and the analysis (shown if they take a while).
+		const line = loadingLine(process.stderr);
+		try {
+			let story: Story;
+			if (rest.length === 0) story = await loadSeedStoryAsync({onProgress: line.onProgress});
+			else {
+				const report = await loadStoryAsync(rest, {onProgress: line.onProgress});
+				line.done();
+				for (const n of report.notices) process.stderr.write(`newsreader: ${displayText(n)}\n`);
+				story = report.story;
+			}
+			const {runAnalysisCommand} = await import('./commands.js');
+			return runAnalysisCommand(first as 'quotes' | 'align' | 'quiz', story, {json: values.json === true, ...(values.seed !== undefined && {seed: values.seed}), progress: line}, out);
+		} finally {
+			line.done();
 		}
-		const {runAnalysisCommand} = await import('./commands.js');
-		return runAnalysisCommand(first as 'quotes' | 'align' | 'quiz', story, {json: values.json === true, ...(values.seed !== undefined && {seed: values.seed})}, out);
 	}
 	if (first === 'review') return runReader(await storiesFor(rest), {review: true});
 	return runReader(await storiesFor(positionals));

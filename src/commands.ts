@@ -3,7 +3,7 @@
  * the screens use, printed as JSON (contract: shared eval README) or as readable text.
  */
 import {toAlignJson} from './core/align/index.js';
-import {analyzeStory, type StoryAnalysis} from './core/analysis.js';
+import {analysisStages, type StoryAnalysis} from './core/analysis.js';
 import {attributeStory, toQuotesJson} from './core/quotes/index.js';
 import {generateQuestions, notEnoughMaterial, toQuizJson} from './core/quiz/index.js';
 import type {Story} from './core/types.js';
@@ -14,6 +14,8 @@ export type AnalysisCommand = 'quotes' | 'align' | 'quiz';
 export interface AnalysisOptions {
 	readonly json: boolean;
 	readonly seed?: string;
+	/** Told each step as it starts (a progress line), and when the output begins. */
+	readonly progress?: {stage(label: string): void; done(): void};
 }
 
 /** The story overview as plain text, for pipes and non-interactive terminals. */
@@ -31,10 +33,13 @@ export function plainOverview(story: Story): string {
 /** Run an analysis command; returns the exit code. */
 export function runAnalysisCommand(kind: AnalysisCommand, story: Story, options: AnalysisOptions, out: (s: string) => void): number {
 	const articles = story.articles;
+	const {progress} = options;
 	if (kind === 'quotes') {
 		// Attribution only: the alignment (the slow part on large stories) is not needed here.
+		progress?.stage('Finding quotes and who said them…');
 		const attributed = attributeStory(articles);
 		const json = toQuotesJson(articles, attributed);
+		progress?.done();
 		if (options.json) out(JSON.stringify(json, null, 2));
 		else {
 			const {quotes, speakers} = attributed;
@@ -50,10 +55,17 @@ export function runAnalysisCommand(kind: AnalysisCommand, story: Story, options:
 		}
 		return 0;
 	}
-	const analysis: StoryAnalysis = analyzeStory(story);
+	// analyzeStory, stage by stage for the progress line.
+	let partial: Partial<StoryAnalysis> = {};
+	for (const stage of analysisStages(story)) {
+		progress?.stage(`${stage.label}…`);
+		partial = {...partial, ...stage.run(partial)};
+	}
+	const analysis = partial as StoryAnalysis;
 	switch (kind) {
 		case 'align': {
 			const json = toAlignJson(articles, analysis.alignment);
+			progress?.done();
 			if (options.json) out(JSON.stringify(json, null, 2));
 			else {
 				out(`${json.facts.length} facts shared by two or more outlets, ${json.links.length} parallel passages`);
@@ -72,7 +84,9 @@ export function runAnalysisCommand(kind: AnalysisCommand, story: Story, options:
 				process.stderr.write(`newsreader: --seed takes a whole number, not '${options.seed}'\n`);
 				return 2;
 			}
+			progress?.stage('Writing the questions…');
 			const questions = generateQuestions(story, analysis, seed === undefined ? {} : {seed});
+			progress?.done();
 			if (options.json) out(JSON.stringify(toQuizJson(questions), null, 2));
 			else {
 				const reason = notEnoughMaterial(story, analysis, questions);

@@ -1,7 +1,7 @@
 /**
- * The progress line shown while articles load, before the reader's first frame (or before a
- * `--json` command prints): parsing a large folder the first time, or loading the sentence
- * model, can take a second or more. Written to stderr, on a terminal only, and only once the
+ * The progress line shown while articles load, before the reader's first frame, and while a
+ * `--json` command loads and analyses: parsing a large folder the first time, loading the
+ * sentence model or analysing 500 articles can take a second or more. Written to stderr, on a terminal only, and only once the
  * load has taken 300 ms (a quick start never flashes it); redrawn in place at most every 50 ms,
  * as a bar with counts; cleared when the load ends, whatever the outcome.
  */
@@ -20,9 +20,10 @@ const DELAY_MS = 300;
 /** Redrawn at most this often. */
 const FRAME_MS = 50;
 
-/** A progress listener for the loaders, and `done()` to clear the line. */
+/** A progress listener for the loaders, `stage()` for a step of work after them, and `done()` to clear the line. */
 export interface LoadingLine {
 	readonly onProgress: (event: LoadEvent) => void;
+	stage(label: string): void;
 	done(): void;
 }
 
@@ -55,6 +56,10 @@ export function loadingLine(stream: LineStream, now: () => number = () => perfor
 			const barWidth = Math.max(0, Math.min(30, (stream.columns || 80) - 1 - label.length - counts.length - 1));
 			const filled = event.total > 0 ? Math.round((barWidth * event.done) / event.total) : 0;
 			draw(`${label}${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}${counts}`, event.done === event.total);
+		},
+		stage(label) {
+			if (timer) clearTimeout(timer);
+			draw(label, true);
 		},
 		done() {
 			if (timer) clearTimeout(timer);

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {loadingLine} from '../src/loadingLine.js';
-import {loadLibraryAsync, loadStoryAsync, type LoadEvent} from '../src/content/load.js';
+import {buildStory, loadLibraryAsync, loadStoryAsync, type LoadEvent} from '../src/content/load.js';
+import {runAnalysisCommand} from '../src/commands.js';
+import {loadSeedArticles} from './helpers/seedStory.js';
 import {fixtures} from './content/helpers.js';
 import './helpers/nlp.js';
 
@@ -80,5 +82,33 @@ describe('load progress events', () => {
 		const last = lib.filter((e) => e.stage === 'read').at(-1);
 		const files = stories.reduce((n, s) => n + s.articles.length, 0);
 		expect(last).toEqual({stage: 'read', done: files, total: files});
+	});
+});
+
+describe('the --json commands tell the line each step', () => {
+	it('names the stages, ends the line before printing, and prints what they print without it', () => {
+		const story = buildStory(loadSeedArticles(), 'seed');
+		for (const kind of ['quotes', 'align', 'quiz'] as const) {
+			const calls: string[] = [];
+			const withLine: string[] = [];
+			const plain: string[] = [];
+			const progress = {stage: (l: string) => calls.push(l), done: () => calls.push('done')};
+			expect(runAnalysisCommand(kind, story, {json: true, seed: '7', progress}, (x) => (calls.push('out'), withLine.push(x)))).toBe(0);
+			runAnalysisCommand(kind, story, {json: true, seed: '7'}, (x) => plain.push(x));
+			expect(withLine).toEqual(plain);
+			expect(calls.indexOf('done')).toBeLessThan(calls.indexOf('out'));
+			expect(calls[0]).toBe('Finding quotes and who said them…');
+			if (kind !== 'quotes') expect(calls).toContain('Aligning passages across outlets…');
+			if (kind === 'quiz') expect(calls).toContain('Writing the questions…');
+		}
+	});
+
+	it('draws a stage once the delay is up', () => {
+		const f = fake();
+		const line = loadingLine(f.stream, f.now);
+		line.stage('Aligning passages across outlets…');
+		f.advance(500);
+		line.stage('Writing the questions…');
+		expect(f.writes).toEqual(['\r\u001B[KWriting the questions…']);
 	});
 });
