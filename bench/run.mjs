@@ -53,7 +53,7 @@ try {
 	});
 	const results = {machine};
 	log('startup …');
-	results.startup = await startupBench({work, runs: 11, log});
+	results.startup = await startupBench({work, runs: 21, log});
 	log('keys …');
 	// In colour, as in a terminal (a pipe would give plain frames): every styled line is tokenized.
 	results.keys = run('keys', [], {FORCE_COLOR: '3'});
