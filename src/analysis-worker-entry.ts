@@ -5,7 +5,7 @@
  */
 import {parentPort, workerData} from 'node:worker_threads';
 import {alignmentFromParts, alignStoryParts} from './core/align/index.js';
-import {quoteGroupsForAlignment} from './core/analysis.js';
+import {alignOptionsFor} from './core/analysis.js';
 import {attributeStory} from './core/quotes/index.js';
 import type {Story} from './core/types.js';
 import {WORKER_KIND, type WorkerMessage} from './analysis-worker.js';
@@ -20,7 +20,7 @@ if (parentPort && data?.kind === WORKER_KIND && data.story) {
 		port.postMessage({type: 'stage', index: 0} satisfies WorkerMessage);
 		const quotes = attributeStory(story.articles);
 		port.postMessage({type: 'stage', index: 1} satisfies WorkerMessage);
-		const alignment = alignStoryParts(story.articles, {quoteGroups: quoteGroupsForAlignment(quotes)});
+		const alignment = alignStoryParts(story.articles, alignOptionsFor(quotes));
 		// Copied, not transferred (a memcpy of a few MB): the save below still needs the parts.
 		port.postMessage({type: 'done', quotes, alignment} satisfies WorkerMessage);
 		if (alignment.linkI.length <= SAVE_LIMIT_LINKS) saveAnalysisSync(story, {quotes, alignment: alignmentFromParts(alignment)});

@@ -3,7 +3,7 @@
  * the screens use, printed as JSON (contract: shared eval README) or as readable text.
  */
 import {toAlignJson} from './core/align/index.js';
-import {analysisStages, type StoryAnalysis} from './core/analysis.js';
+import {analyzeStory, type StoryAnalysis} from './core/analysis.js';
 import {attributeStory, toQuotesJson} from './core/quotes/index.js';
 import {generateQuestions, notEnoughMaterial, toQuizJson} from './core/quiz/index.js';
 import type {Story} from './core/types.js';
@@ -55,13 +55,7 @@ export function runAnalysisCommand(kind: AnalysisCommand, story: Story, options:
 		}
 		return 0;
 	}
-	// analyzeStory, stage by stage for the progress line.
-	let partial: Partial<StoryAnalysis> = {};
-	for (const stage of analysisStages(story)) {
-		progress?.stage(`${stage.label}…`);
-		partial = {...partial, ...stage.run(partial)};
-	}
-	const analysis = partial as StoryAnalysis;
+	const analysis: StoryAnalysis = analyzeStory(story, (label) => progress?.stage(`${label}…`));
 	switch (kind) {
 		case 'align': {
 			const json = toAlignJson(articles, analysis.alignment);

@@ -2,7 +2,7 @@
  * Everything newsreader works out about a story, computed once and shared by the screens and
  * the `--json` commands (so both always show the same analysis).
  */
-import {alignStory, type Alignment, type QuoteGroup} from './align/index.js';
+import {alignStory, type AlignOptions, type Alignment, type QuoteGroup} from './align/index.js';
 
 export {sharedWords} from './align/index.js';
 export {buildSearchIndex, search} from './search.js';
@@ -30,20 +30,28 @@ export function quoteGroupsForAlignment(quotes: StoryQuotes): QuoteGroup[] {
 		.filter((g) => new Set(g.spans.map((s) => s.article)).size > 1);
 }
 
+/** The aligner's options given the attribution (its groups of the same utterance), as the stages use them. */
+export function alignOptionsFor(quotes: StoryQuotes | undefined): AlignOptions {
+	return quotes ? {quoteGroups: quoteGroupsForAlignment(quotes)} : {};
+}
+
 /** The analysis as a list of stages, so a UI can show progress between them. */
 export function analysisStages(story: Story): AnalysisStage[] {
 	return [
 		{label: 'Finding quotes and who said them', run: () => ({quotes: attributeStory(story.articles)})},
 		{
 			label: 'Aligning passages across outlets',
-			run: (p) => ({alignment: alignStory(story.articles, p.quotes ? {quoteGroups: quoteGroupsForAlignment(p.quotes)} : {})}),
+			run: (p) => ({alignment: alignStory(story.articles, alignOptionsFor(p.quotes))}),
 		},
 	];
 }
 
-/** Run every stage at once (CLI, tests). */
-export function analyzeStory(story: Story): StoryAnalysis {
+/** Run every stage at once (CLI, tests); `onStage` is told each stage's label as it starts. */
+export function analyzeStory(story: Story, onStage?: (label: string) => void): StoryAnalysis {
 	let partial: Partial<StoryAnalysis> = {};
-	for (const stage of analysisStages(story)) partial = {...partial, ...stage.run(partial)};
+	for (const stage of analysisStages(story)) {
+		onStage?.(stage.label);
+		partial = {...partial, ...stage.run(partial)};
+	}
 	return partial as StoryAnalysis;
 }
