@@ -54,8 +54,8 @@ export async function startAnalysisWorker(story: Story, onStage: (index: number)
 	if (script === undefined) return undefined;
 	// Loaded on first use, after the first frame.
 	const [{Worker}, {alignmentFromParts}] = await Promise.all([import('node:worker_threads'), import('./core/align/index.js')]);
-	// A small young generation keeps the two heaps' peak down: at 500 articles the process peaked at
-	// ~310 MiB with the default, ~260 MiB with this (in-process analysis: ~245 MiB), no slower.
+	// A small young generation keeps the two heaps' peak down: at 500 articles (bench/reader-live.py)
+	// the process peaked at 311–322 MiB with the default, 256–284 MiB with this, no slower.
 	const worker = new Worker(script, {workerData: {kind: WORKER_KIND, story}, resourceLimits: {maxYoungGenerationSizeMb: 8}});
 	// Quitting the reader must not wait for the analysis.
 	worker.unref();
