@@ -452,7 +452,7 @@ export async function loadCachedAnalysis(story: Story): Promise<StoryAnalysis | 
 
 /**
  * Analyses with more links than this are not cached: turning one into the cache's format takes
- * ~0.6 s at 150,000 links (300 articles) and grows from there, and reading it back is not much
+ * 0.6–0.9 s at 150,000 links (300 articles; bench/cache-save.ts) and grows from there, and reading it back is not much
  * faster than analysing again.
  */
 export const SAVE_LIMIT_LINKS = 200_000;
